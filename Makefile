@@ -1,0 +1,38 @@
+# The front door. README and .ci/run call exactly these targets.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup setup-dev run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)  ## Python environment with planwatch and its tools
+
+run: setup  ## Read the bundled plan, store it, and show what was found
+	$(BIN)/planwatch ingest
+	$(BIN)/planwatch outline 新建区 --depth 2
+	$(BIN)/planwatch indicators 新建区
+
+test: setup  ## Lint, type-check and run the whole suite (SQLite and a throwaway PostgreSQL)
+	scripts/system-deps.sh test
+	$(BIN)/ruff check planwatch tests bench
+	$(BIN)/ruff format --check planwatch tests bench
+	$(BIN)/mypy planwatch
+	scripts/with-postgres.sh $(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check planwatch tests bench
+	$(BIN)/ruff format --check planwatch tests bench
+	$(BIN)/mypy planwatch
+
+bench: setup  ## Print speed figures (not asserted anywhere)
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from planwatch.cli import app
+
+app(prog_name="planwatch")

@@ -1,0 +1,263 @@
+"""The `planwatch` command. Each command parses its options and calls one library function."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from planwatch import config
+from planwatch.errors import PlanwatchError
+from planwatch.model import ParsedPlan
+from planwatch.present import jsonout
+from planwatch.present.labels import SECTION_KIND, attribute_label
+from planwatch.present.plan_data import plan_data
+from planwatch.store import Store
+from planwatch.workflow import IngestOutcome, bundled_plan_path, ingest_paths, read_plan
+
+app = typer.Typer(
+    help="planwatch：把规划纲要读成结构化、可追溯、可监测的规划。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def out() -> Console:
+    # Made per use so the terminal width (or COLUMNS) is read when printing, not at import.
+    return Console(highlight=False, soft_wrap=True)
+
+
+def err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def user_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Our errors become one line on stderr and exit code 2: a user's mistake is never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except PlanwatchError as error:
+            err().print(f"错误：{error.one_line()}", markup=False)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper
+
+
+class ParseFormat(StrEnum):
+    json = "json"
+    text = "text"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    xlsx = "xlsx"
+
+
+FileArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="规划文件（.txt/.docx/.pdf/.html）；省略时使用内置的新建区规划纲要", show_default=False
+    ),
+]
+PlanArgument = Annotated[str, typer.Argument(help="规划编号，或规划名称的一部分（取最新版本）")]
+
+
+def _store() -> Store:
+    return Store(config.database_url())
+
+
+@app.command()
+@user_errors
+def parse(
+    file: FileArgument = None,
+    format: Annotated[ParseFormat, typer.Option("--format", "-f", help="输出格式")] = ParseFormat.json,
+) -> None:
+    """读取规划文件并输出结构化结果（不写数据库）。"""
+    read = read_plan(file or bundled_plan_path())
+    if format is ParseFormat.json:
+        sys.stdout.write(jsonout.dumps(plan_data(read.parsed)) + "\n")
+    else:
+        _print_summary(read.parsed)
+
+
+@app.command()
+@user_errors
+def ingest(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="规划文件；省略时导入内置的新建区规划纲要", show_default=False)
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行解析的进程数（默认为 CPU 核数）")] = 0,
+) -> None:
+    """把规划文件导入数据库（同一文件重复导入不会重复；内容变化的文件成为新版本）。"""
+    paths = [str(f) for f in files] if files else [str(bundled_plan_path())]
+    store = _store()
+    jobs = jobs or os.cpu_count() or 1
+    if len(paths) == 1:
+        outcomes = ingest_paths(store, paths, jobs=1)
+    else:
+        outcomes = _ingest_with_progress(store, paths, jobs)
+    for outcome in outcomes:
+        _print_outcome(outcome, quiet=len(outcomes) > 20)
+    failed = [o for o in outcomes if o.error]
+    stored = len(outcomes) - len(failed)
+    err().print(
+        f"数据库：{_describe_url(store.url)}；成功 {stored} 个，失败 {len(failed)} 个。", markup=False
+    )
+    if failed:
+        raise typer.Exit(2)
+
+
+def _ingest_with_progress(store: Store, paths: list[str], jobs: int) -> list[IngestOutcome]:
+    columns = (TextColumn("导入规划"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err(), transient=True) as progress:
+        task = progress.add_task("ingest", total=len(paths))
+        return ingest_paths(store, paths, jobs=jobs, progress=lambda _: progress.advance(task))
+
+
+def _print_outcome(outcome: IngestOutcome, quiet: bool) -> None:
+    if outcome.error:
+        err().print(f"错误：{outcome.error}", markup=False)
+        return
+    assert outcome.result is not None and outcome.parsed is not None
+    # Plain stdout, not rich: scripts read the id before the tab.
+    if quiet:
+        typer.echo(outcome.result.plan_id)
+        return
+    result, parsed = outcome.result, outcome.parsed
+    state = "已导入" if result.created else "已存在（文件未变化，未重复导入）"
+    typer.echo(
+        f"{result.plan_id}\t{state}：{parsed.plan.title}（第{result.version}版，"
+        f"{parsed.plan.source.line_count}行，{len(parsed.sections)}个目录条目，{len(parsed.indicators)}个指标）"
+    )
+
+
+@app.command("plans")
+@user_errors
+def list_plans() -> None:
+    """列出数据库中的规划。"""
+    summaries = _store().plans()
+    if not summaries:
+        out().print("数据库中还没有规划。先运行：planwatch ingest [文件]", markup=False)
+        return
+    table = _table("编号", "规划名称", "地区", "规划期", "版本", "稿次", "行数", "指标数", "导入时间")
+    for s in summaries:
+        period = f"{s.period_start}—{s.period_end}" if s.period_start else "—"
+        table.add_row(
+            str(s.id), s.title, s.region or "—", period, str(s.version), s.stage or "—",
+            str(s.line_count), str(s.indicator_count), s.ingested_at.strftime("%Y-%m-%d %H:%M"),
+        )  # fmt: skip
+    out().print(table)
+
+
+@app.command()
+@user_errors
+def outline(
+    plan: PlanArgument,
+    depth: Annotated[int, typer.Option("--depth", "-d", help="显示的层数（0 为全部）")] = 0,
+) -> None:
+    """显示规划的目录（章、节、条、项、专栏）及行号。"""
+    parsed = _load(plan)
+    depth_of: dict[str, int] = {}
+    for section in parsed.sections:
+        level = depth_of.get(section.parent_id or "", -1) + 1
+        depth_of[section.id] = level
+        if depth and level >= depth:
+            continue
+        label = SECTION_KIND.get(section.kind.value, "")
+        out().print(
+            f"{'  ' * level}{section.number} {section.title}  [{label}·第{section.line}行]", markup=False
+        )
+
+
+@app.command()
+@user_errors
+def indicators(plan: PlanArgument) -> None:
+    """以表格显示规划的主要指标。"""
+    parsed = _load(plan)
+    table = _table("编号", "专栏", "类别", "指标名称", "单位", "基期", "目标", "年均增速/累计", "属性", "行")
+    for i in parsed.indicators:
+        base = f"{i.base.year or ''} {i.base.raw}".strip() if i.base else ""
+        target = f"{i.target.year or ''} {i.target.raw}".strip() if i.target else ""
+        growth = i.growth.raw if i.growth else ""
+        attribute = attribute_label(i.attribute.value if i.attribute else None)
+        cells = (i.id, i.box or "", i.category or "", i.name, i.unit or "", base, target, growth, attribute)
+        table.add_row(*cells, str(i.line))
+    out().print(table)
+    if parsed.problems:
+        out().print(f"待核实：{len(parsed.problems)} 处（见 planwatch export 的“待核实问题”）", markup=False)
+
+
+@app.command()
+@user_errors
+def export(
+    plan: PlanArgument,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="导出格式")] = ExportFormat.json,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件；JSON 省略时写到标准输出")
+    ] = None,
+) -> None:
+    """导出规划（JSON 或 Excel）。"""
+    data = plan_data(_load(plan))
+    if format is ExportFormat.json:
+        text = jsonout.dumps(data) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+            err().print(f"已写出：{output}", markup=False)
+        return
+    from planwatch.present.report.xlsx import write_plan_xlsx  # openpyxl loads only when asked for
+
+    target = output or Path(f"plan-{data['plan']['id']}.xlsx")
+    write_plan_xlsx(data, target)
+    err().print(f"已写出：{target}", markup=False)
+
+
+def _table(*headers: str) -> Table:
+    """A table whose long Chinese cells wrap instead of being cut off with an ellipsis."""
+    table = Table()
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    return table
+
+
+def _load(reference: str) -> ParsedPlan:
+    store = _store()
+    return store.load(store.resolve(reference))
+
+
+def _print_summary(parsed: ParsedPlan) -> None:
+    plan = parsed.plan
+    out().print(f"{plan.title}", markup=False)
+    period = f"{plan.period_start}—{plan.period_end}年" if plan.period_start else "未识别"
+    out().print(f"地区：{plan.region or '未识别'}　规划期：{period}　稿次：{plan.stage or '—'}", markup=False)
+    counts: dict[str, int] = {}
+    for section in parsed.sections:
+        counts[section.kind.value] = counts.get(section.kind.value, 0) + 1
+    summary = "，".join(f"{SECTION_KIND[k]} {counts.get(k, 0)}" for k in SECTION_KIND)
+    out().print(f"目录：{summary}", markup=False)
+    out().print(f"指标：{len(parsed.indicators)} 个；待核实问题：{len(parsed.problems)} 处", markup=False)
+
+
+def _describe_url(url: str) -> str:
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url.split("@")[-1]
+
+
+def main(argv: list[str] | None = None) -> Any:
+    return app(args=argv)

@@ -1,0 +1,128 @@
+"""Read a plan file into a `Document`: choose the reader, enforce limits, decode text.
+
+`load_document` reads a path, `load_bytes` the same bytes from memory (a web upload).
+The format comes from the suffix (.txt/.text/.md, .docx, .pdf, .html/.htm); an
+unknown suffix is sniffed from the content. Every failure a user can cause comes out
+as a `DocumentError` naming the file, never as a library's exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import PurePath
+
+from planwatch.document.docx_reader import read_docx
+from planwatch.document.encoding import EMPTY, decode
+from planwatch.document.html_reader import read_html
+from planwatch.document.lines import split_lines
+from planwatch.document.model import Document, Line, Table
+from planwatch.document.pdf_reader import read_pdf
+from planwatch.errors import DocumentError
+
+__all__ = ["MAX_BYTES", "load_bytes", "load_document", "split_lines"]
+
+MAX_BYTES = 50 * 1024 * 1024
+
+_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+_DOC = "不支持 .doc 格式，请在 Word 中另存为 .docx"
+
+
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """The document at `path` (its `path` field is `path` as given)."""
+    name = os.fspath(path)
+    return _load(_read_file(name), name)
+
+
+def load_bytes(data: bytes, name: str) -> Document:
+    """The document in `data`; `name` (a file name) gives the suffix and names it in errors."""
+    if len(data) > MAX_BYTES:
+        raise DocumentError(_too_large(len(data)), file=name)
+    return _load(data, name)
+
+
+def _read_file(name: str) -> bytes:
+    try:
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            raise DocumentError("这是一个文件夹，不是文件", file=name)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError("不是普通文件（可能是设备或管道）", file=name)
+        if info.st_size > MAX_BYTES:
+            raise DocumentError(_too_large(info.st_size), file=name)
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
+    except (FileNotFoundError, NotADirectoryError):
+        raise DocumentError("文件不存在", file=name) from None
+    except PermissionError:
+        raise DocumentError("没有读取这个文件的权限", file=name) from None
+    except ValueError:  # a path with a NUL character
+        raise DocumentError("文件名无效", file=name) from None
+    except OSError as exc:
+        raise DocumentError(f"无法读取文件（系统错误 {exc.errno}）", file=name) from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(_too_large(len(data)), file=name)
+    return data
+
+
+def _too_large(size: int) -> str:
+    return f"文件过大（{_size(size)}，上限 {_size(MAX_BYTES)}）"
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if count >= scale:
+            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count} 字节"
+
+
+def _load(data: bytes, name: str) -> Document:
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".doc":
+        raise DocumentError(_DOC, file=name)
+    if not data.strip():
+        raise DocumentError(EMPTY, file=name)
+    kind = _FORMATS.get(suffix) or _sniff(data)
+    encoding: str | None = None
+    tables: tuple[Table, ...] = ()
+    lines: tuple[Line, ...]
+    if kind == "docx":
+        lines, tables = read_docx(data, name)
+    elif kind == "pdf":
+        lines, tables = read_pdf(data, name)
+    elif kind == "html":
+        lines, tables, encoding = read_html(data, name)
+    else:
+        # Tables in a text file are already flattened; the parse stage rebuilds them.
+        text, encoding = decode(data, name)
+        lines = split_lines(text)
+    return Document(
+        path=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=kind,
+        lines=lines,
+        tables=tables,
+        encoding=encoding,
+    )
+
+
+def _sniff(data: bytes) -> str:
+    """The format of a file whose suffix says nothing, from its first bytes."""
+    if data.startswith(b"PK\x03\x04") and b"word/" in data:
+        return "docx"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<!doctype html") or b"<html" in head:
+        return "html"
+    return "txt"

@@ -1,0 +1,60 @@
+"""The document stage's output: numbered lines and table grids.
+
+A `Document` is what every reader (txt, docx, pdf, html) produces. Lines are
+1-based and split on "\\n" only, as a text editor numbers them. Each line keeps
+its raw text for quoting and a normalised twin of the *same length* (full-width
+digits and punctuation folded, 〇 in years → 0) so that a match found in the
+normalised text can be cut verbatim from the raw text by the same offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int
+    raw: str
+    text: str  # normalised, len(text) == len(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    row: int  # 0-based within the table
+    col: int  # 0-based grid column
+    raw: str  # verbatim, without the leading tab of a flattened cell
+    line: int  # 1-based source line where the cell text starts
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A grid of cells. `rows[0]` is the first row as written (usually the header)."""
+
+    rows: tuple[tuple[TableCell, ...], ...]
+    first_line: int
+    last_line: int
+    origin: str  # "flattened" (rebuilt from text), "docx", "pdf" or "html"
+    notes: tuple[str, ...] = ()
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    sha256: str
+    format: str  # "txt", "docx", "pdf", "html"
+    lines: tuple[Line, ...]
+    tables: tuple[Table, ...] = field(default=())
+    encoding: str | None = None
+
+    @property
+    def line_count(self) -> int:
+        return len(self.lines)
+
+    def line(self, number: int) -> Line:
+        """The 1-based line `number`."""
+        return self.lines[number - 1]

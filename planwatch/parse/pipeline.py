@@ -1,0 +1,53 @@
+"""Run the parse steps in order: Document → ParsedPlan."""
+
+from __future__ import annotations
+
+from planwatch.document.model import Document, Table
+from planwatch.model import Indicator, ParsedPlan, Plan, Problem, Source
+from planwatch.parse.indicators import parse_indicator_table
+from planwatch.parse.meta import read_cover
+from planwatch.parse.outline import Outline, parse_outline
+from planwatch.parse.tables import find_flattened_tables, table_title
+
+
+def all_tables(document: Document) -> tuple[Table, ...]:
+    """Real tables from the reader plus tables rebuilt from flattened text, in line order."""
+    tables = document.tables + find_flattened_tables(document)
+    return tuple(sorted(tables, key=lambda t: t.first_line))
+
+
+def parse_document(document: Document) -> ParsedPlan:
+    cover = read_cover(document)
+    tables = all_tables(document)
+    outline = parse_outline(document, tables)
+    indicators, problems = _indicators(document, tables, outline)
+    plan = Plan(
+        id=None,
+        title=cover.title,
+        region=cover.region,
+        period_start=cover.period_start,
+        period_end=cover.period_end,
+        source=Source(document.path, document.sha256, document.line_count, document.format),
+        stage=cover.stage,
+    )
+    return ParsedPlan(
+        plan=plan, sections=outline.sections, indicators=tuple(indicators), problems=tuple(problems)
+    )
+
+
+def _indicators(
+    document: Document, tables: tuple[Table, ...], outline: Outline
+) -> tuple[list[Indicator], list[Problem]]:
+    indicators: list[Indicator] = []
+    problems: list[Problem] = []
+    number = 0
+    for table in tables:
+        parsed = parse_indicator_table(
+            table, table_title(document, table), number + 1, outline.section_at(table.first_line)
+        )
+        if parsed is None:
+            continue
+        number += 1
+        indicators.extend(parsed[0])
+        problems.extend(parsed[1])
+    return indicators, problems

@@ -1,0 +1,1 @@
+"""Stage 5: shape stored plans for people and programs (JSON, Excel, terminal tables)."""

@@ -1,0 +1,33 @@
+"""Chinese labels for the codes in our data, as planners say them."""
+
+from __future__ import annotations
+
+CELL_KIND = {
+    "number": "数值",
+    "approx": "左右",
+    "floor": "下限（以上）",
+    "ceiling": "上限（以内）",
+    "cumulative": "五年累计",
+    "structure": "结构比例",
+    "keep_stable": "保持稳定",
+    "assigned": "待上级下达",
+    "qualitative": "定性目标",
+    "relative": "相对目标",
+    "not_applicable": "不适用",
+    "empty": "空",
+    "placeholder": "占位符（待填写）",
+    "label": "文字",
+    "text": "无法识别",
+}
+
+ATTRIBUTE = {"expected": "预期性", "binding": "约束性"}
+
+SECTION_KIND = {"chapter": "章", "section": "节", "subsection": "条", "item": "项", "box": "专栏"}
+
+
+def attribute_label(code: str | None) -> str:
+    return ATTRIBUTE.get(code or "", "未注明")
+
+
+def cell_kind_label(code: str | None) -> str:
+    return CELL_KIND.get(code or "", code or "")

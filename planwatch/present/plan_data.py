@@ -1,0 +1,97 @@
+"""The plan as plain data: the JSON contract (docs/json.md, docs/plan.schema.json).
+
+One function shapes a ParsedPlan for every consumer — `parse`, `export`, the
+Excel writer and later the web API — so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planwatch.model import Cell, Growth, Indicator, ParsedPlan, Problem, Section, ValueRef
+
+SCHEMA_VERSION = "1"
+
+
+def plan_data(parsed: ParsedPlan) -> dict[str, Any]:
+    plan = parsed.plan
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "plan": {
+            "id": plan.id,
+            "title": plan.title,
+            "region": plan.region,
+            "period_start": plan.period_start,
+            "period_end": plan.period_end,
+            "stage": plan.stage,
+            "version": plan.version,
+            "source": {
+                "path": plan.source.path,
+                "sha256": plan.source.sha256,
+                "line_count": plan.source.line_count,
+                "format": plan.source.format,
+            },
+        },
+        "sections": [section_data(s) for s in parsed.sections],
+        "indicators": [indicator_data(i) for i in parsed.indicators],
+        "problems": [problem_data(p) for p in parsed.problems],
+    }
+
+
+def section_data(section: Section) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "kind": section.kind.value,
+        "number": section.number,
+        "title": section.title,
+        "line": section.line,
+        "parent_id": section.parent_id,
+        "ordinal": section.ordinal,
+    }
+
+
+def indicator_data(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "box": indicator.box,
+        "table_title": indicator.table_title,
+        "category": indicator.category,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "attribute": indicator.attribute.value if indicator.attribute else None,
+        "line": indicator.line,
+        "section_id": indicator.section_id,
+        "cells": [cell_data(c) for c in indicator.cells],
+        "base": _ref(indicator.base),
+        "target": _ref(indicator.target),
+        "growth": _growth(indicator.growth),
+    }
+
+
+def cell_data(cell: Cell) -> dict[str, Any]:
+    return {
+        "header": cell.header,
+        "raw": cell.raw,
+        "line": cell.line,
+        "kind": cell.kind.value,
+        "value": cell.value,
+        "year": cell.year,
+        "qualifier": cell.qualifier,
+        "parts": list(cell.parts) if cell.parts else None,
+    }
+
+
+def problem_data(problem: Problem) -> dict[str, Any]:
+    return {"line": problem.line, "field": problem.field, "reason": problem.reason, "raw": problem.raw}
+
+
+def _ref(ref: ValueRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {"year": ref.year, "value": ref.value, "raw": ref.raw, "kind": ref.kind.value, "line": ref.line}
+
+
+def _growth(growth: Growth | None) -> dict[str, Any] | None:
+    if growth is None:
+        return None
+    return {"raw": growth.raw, "value": growth.value, "kind": growth.kind.value, "line": growth.line}

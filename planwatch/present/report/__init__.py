@@ -1,0 +1,1 @@
+"""Report writers over the same dicts the JSON export uses."""

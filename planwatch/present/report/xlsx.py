@@ -1,0 +1,140 @@
+"""The plan as an Excel workbook: one sheet per kind of thing, Chinese headers.
+
+Built from `plan_data`, the same dict the JSON export writes, so the two agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planwatch.present.labels import SECTION_KIND, attribute_label, cell_kind_label
+
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_WIDTH_LIMIT = 60
+
+
+def write_plan_xlsx(data: dict[str, Any], path: Path) -> None:
+    workbook = Workbook()
+    _plan_sheet(workbook.active, data["plan"])  # type: ignore[arg-type]
+    _sheet(workbook, "指标", _indicator_header(), [_indicator_row(i) for i in data["indicators"]])
+    _sheet(
+        workbook,
+        "指标单元格",
+        ["指标编号", "指标名称", "列标题", "原文", "类型", "数值", "年份", "行号"],
+        [
+            [
+                i["id"],
+                i["name"],
+                c["header"],
+                c["raw"],
+                cell_kind_label(c["kind"]),
+                c["value"],
+                c["year"],
+                c["line"],
+            ]
+            for i in data["indicators"]
+            for c in i["cells"]
+        ],
+    )
+    _sheet(
+        workbook,
+        "目录",
+        ["编号", "层级", "序号", "标题", "行号", "上级编号"],
+        [
+            [
+                s["id"],
+                SECTION_KIND.get(s["kind"], s["kind"]),
+                s["number"],
+                s["title"],
+                s["line"],
+                s["parent_id"],
+            ]
+            for s in data["sections"]
+        ],
+    )
+    _sheet(
+        workbook,
+        "待核实问题",
+        ["行号", "字段", "问题", "原文"],
+        [[p["line"], p["field"], p["reason"], p["raw"]] for p in data["problems"]],
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+
+
+def _indicator_header() -> list[str]:
+    return [
+        "指标编号", "专栏", "类别", "指标名称", "单位", "属性",
+        "基期年份", "基期值", "基期原文", "目标年份", "目标值", "目标原文", "目标类型",
+        "年均增速或累计", "行号",
+    ]  # fmt: skip
+
+
+def _indicator_row(indicator: dict[str, Any]) -> list[Any]:
+    base = indicator["base"] or {}
+    target = indicator["target"] or {}
+    growth = indicator["growth"] or {}
+    return [
+        indicator["id"],
+        indicator["box"],
+        indicator["category"],
+        indicator["name"],
+        indicator["unit"],
+        attribute_label(indicator["attribute"]),
+        base.get("year"),
+        base.get("value"),
+        base.get("raw"),
+        target.get("year"),
+        target.get("value"),
+        target.get("raw"),
+        cell_kind_label(target.get("kind")),
+        growth.get("raw"),
+        indicator["line"],
+    ]
+
+
+def _plan_sheet(sheet: Worksheet, plan: dict[str, Any]) -> None:
+    sheet.title = "规划"
+    period = f"{plan['period_start']}—{plan['period_end']}年" if plan["period_start"] else "未识别"
+    rows: list[list[Any]] = [
+        ["规划名称", plan["title"]],
+        ["地区", plan["region"]],
+        ["规划期", period],
+        ["稿次", plan["stage"]],
+        ["版本", plan["version"]],
+        ["来源文件", plan["source"]["path"]],
+        ["SHA-256", plan["source"]["sha256"]],
+        ["总行数", plan["source"]["line_count"]],
+    ]
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet["A"]:
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 70
+
+
+def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list[Any]]) -> None:
+    sheet = workbook.create_sheet(title)
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)  # Decimals go in as numbers; the raw text sits in its own column
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for index, column in enumerate(sheet.iter_cols(min_row=1, max_row=min(sheet.max_row, 200)), start=1):
+        width = max((_display_width(str(c.value)) for c in column if c.value is not None), default=6)
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, _WIDTH_LIMIT)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

@@ -1,0 +1,146 @@
+"""SQLAlchemy Core tables: the single source of truth for SQLite and PostgreSQL.
+
+Amounts are stored as exact decimal text (`DecimalText`), never floats: SQLite has
+no decimal type, and a float round trip would change a planner's 0.2950.
+Alembic migrations in `migrations/versions` create exactly these tables.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData()
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """A Decimal kept as its exact text."""
+
+    impl = String(64)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+def _plan_fk() -> Column[int]:
+    return Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True)
+
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_key", String(200), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("region", Text),
+    Column("period_start", Integer),
+    Column("period_end", Integer),
+    Column("stage", Text),
+    Column("source_path", Text, nullable=False),
+    Column("source_format", String(8), nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("line_count", Integer, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("plan_key", "version", name="uq_plans_key_version"),
+)
+
+document_lines = Table(
+    "document_lines",
+    metadata,
+    _plan_fk(),
+    Column("line_no", Integer, primary_key=True),
+    Column("raw", Text, nullable=False),
+)
+
+sections = Table(
+    "sections",
+    metadata,
+    _plan_fk(),
+    Column("id", String(120), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("number", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("parent_id", String(120)),
+    Column("ordinal", Integer),
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    _plan_fk(),
+    Column("id", String(32), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("box", Text),
+    Column("table_title", Text, nullable=False),
+    Column("category", Text),
+    Column("name", Text, nullable=False),
+    Column("unit", Text),
+    Column("attribute", String(16)),
+    Column("line", Integer, nullable=False),
+    Column("section_id", String(120)),
+    Column("base_year", Integer),
+    Column("base_value", DecimalText),
+    Column("base_raw", Text),
+    Column("base_kind", String(20)),
+    Column("base_line", Integer),
+    Column("target_year", Integer),
+    Column("target_value", DecimalText),
+    Column("target_raw", Text),
+    Column("target_kind", String(20)),
+    Column("target_line", Integer),
+    Column("growth_raw", Text),
+    Column("growth_value", DecimalText),
+    Column("growth_kind", String(20)),
+    Column("growth_line", Integer),
+)
+
+indicator_cells = Table(
+    "indicator_cells",
+    metadata,
+    _plan_fk(),
+    Column("indicator_id", String(32), primary_key=True),
+    Column("col", Integer, primary_key=True),
+    Column("header", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("value", DecimalText),
+    Column("year", Integer),
+    Column("qualifier", String(16)),
+    Column("parts", Text),  # a structure's parts as "19.4:46.7:33.9"
+)
+
+problems = Table(
+    "problems",
+    metadata,
+    _plan_fk(),
+    Column("seq", Integer, primary_key=True),
+    Column("line", Integer, nullable=False),
+    Column("field", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+)
+
+Index("ix_plans_plan_key", plans.c.plan_key)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Install the Debian packages planwatch needs, only those missing. Safe to run again.
+#   base: nothing beyond Python (the venv brings the rest)
+#   test: PostgreSQL 15 server for the store tests
+set -euo pipefail
+want=("$@")
+missing=()
+for group in "${want[@]}"; do
+  case "$group" in
+    test)
+      ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+      ;;
+  esac
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "需要安装系统软件包：${missing[*]}（请用 root 运行，或手工 apt-get install）" >&2
+  exit 1
+fi
+echo "安装系统软件包：${missing[*]}" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade "${missing[@]}" >/dev/null

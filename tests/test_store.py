@@ -1,0 +1,103 @@
+"""The store: plans in, plans out, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from planwatch.errors import NotFoundError
+from planwatch.model import ParsedPlan, Source
+from planwatch.present.plan_data import plan_data
+from planwatch.store import Store
+from planwatch.store.schema import document_lines, plans
+
+
+def _count(store: Store, table: object) -> int:
+    with store.engine.connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
+
+
+def test_a_plan_comes_back_exactly_as_it_went_in(
+    store: Store, seed: ParsedPlan, seed_lines: list[str]
+) -> None:
+    result = store.ingest(seed, seed_lines[:-1])
+    loaded = store.load(result.plan_id)
+    expected = plan_data(replace(seed, plan=replace(seed.plan, id=str(result.plan_id))))
+    assert plan_data(loaded) == expected
+    assert store.lines(result.plan_id)[21] == "\t专栏1-1：“十三五”规划主要指标完成情况"
+
+
+def test_ingesting_the_same_file_again_changes_nothing(
+    store: Store, seed: ParsedPlan, seed_lines: list[str]
+) -> None:
+    first = store.ingest(seed, seed_lines)
+    again = store.ingest(seed, seed_lines)
+    assert (again.plan_id, again.version, again.created) == (first.plan_id, 1, False)
+    assert _count(store, plans) == 1
+    assert _count(store, document_lines) == len(seed_lines)
+
+
+def test_a_changed_file_becomes_the_next_version(
+    store: Store, seed: ParsedPlan, seed_lines: list[str]
+) -> None:
+    first = store.ingest(seed, seed_lines)
+    changed = replace(seed, plan=replace(seed.plan, source=replace(seed.plan.source, sha256="f" * 64)))
+    second = store.ingest(changed, seed_lines)
+    assert (second.version, second.created) == (2, True)
+    assert second.plan_id != first.plan_id
+    assert store.resolve("新建区") == second.plan_id  # a title resolves to the latest version
+    assert store.resolve(str(first.plan_id)) == first.plan_id
+
+
+def test_many_plans_live_in_one_database(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> None:
+    other = replace(
+        seed,
+        plan=replace(seed.plan, title="某县“十四五”规划", region="某县", source=Source("x.txt", "a" * 64, 3)),
+        sections=(),
+        indicators=(),
+        problems=(),
+    )
+    store.ingest(seed, seed_lines)
+    store.ingest(other, ["一", "二", "三"])
+    summaries = store.plans()
+    assert [(s.title, s.indicator_count) for s in summaries] == [
+        (seed.plan.title, 55),
+        ("某县“十四五”规划", 0),
+    ]
+
+
+def test_a_failed_ingest_leaves_nothing_behind(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> None:
+    duplicated_ids = replace(seed, indicators=(seed.indicators[0], seed.indicators[0]))
+    with pytest.raises(Exception):  # noqa: B017 - whatever the driver raises, the transaction must roll back
+        store.ingest(duplicated_ids, seed_lines)
+    assert _count(store, plans) == 0
+    assert _count(store, document_lines) == 0
+
+
+def test_unknown_plans_are_reported_in_chinese(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="没有规划"):
+        store.resolve("不存在的规划")
+    with pytest.raises(NotFoundError):
+        store.load(999)
+
+
+def test_sqlite_is_the_default_and_lives_in_the_data_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("PLANWATCH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("PLANWATCH_HOME", str(tmp_path / "home"))
+    store = Store()
+    assert store.url == f"sqlite:///{tmp_path / 'home' / 'planwatch.db'}"
+    assert (tmp_path / "home" / "planwatch.db").exists()
+    store.close()
+
+
+def test_migrations_run_once_and_reopening_is_harmless(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    Store(url).close()
+    reopened = Store(url)
+    assert reopened.plans() == []
+    reopened.close()

@@ -23,6 +23,7 @@ _UNIT = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（）()]{1,12})[）)]\s*
 _BOX = re.compile(
     r"^\s*(专栏\s*\d+(?:\s*[-—－–.]\s*\d+)?|表\s*\d+(?:\s*[-—－–.]\s*\d+)?|附表\s*\d*)\s*[:：]?\s*(.*)$"
 )
+_NOTE = re.compile(r"^(注|说明|备注)\s*[:：]")
 _VALUE_KINDS_NEEDING_VALUE = {CellKind.EMPTY, CellKind.PLACEHOLDER, CellKind.TEXT}
 
 
@@ -83,7 +84,8 @@ def parse_indicator_table(
     indicators: list[Indicator] = []
     problems: list[Problem] = []
     category: str | None = None
-    for row_number, row in enumerate(table.rows[1:], start=1):
+    rows = [row for row in table.rows[1:] if not _is_note_or_blank(row)]
+    for row_number, row in enumerate(rows, start=1):
         category = (
             _cell_raw(row, columns.category).strip() or category if columns.category is not None else None
         )
@@ -93,6 +95,12 @@ def parse_indicator_table(
         indicators.append(indicator)
         problems.extend(row_problems)
     return indicators, problems
+
+
+def _is_note_or_blank(row: tuple[TableCell, ...]) -> bool:
+    """A row with nothing in it, or a note row (`注：…`) merged across the table's width."""
+    filled = [c.raw.strip() for c in row if c.raw.strip()]
+    return not filled or (len(filled) == 1 and _NOTE.match(filled[0]) is not None)
 
 
 def _split_title(title: str | None) -> tuple[str | None, str]:

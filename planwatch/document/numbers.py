@@ -16,7 +16,7 @@ Decisions:
 - Durations (年, 个月, 天…) are units without a dimension: parse_amount reads 18个月, but
   find_amounts never reports them, so 2025年 is never an amount.
 - A rate (3000元/平方米, 2000万只/月) is not an amount of its numerator: not reported.
-- Chinese numerals in prose are mostly slogans: a lone 一 (一批, 一张蓝图), an ordinal (第一个)
+- Chinese numerals in prose are mostly slogans: a lone 一 or 零 (一批, 零件), an ordinal (第一个)
   and a quoted count (“四个全面”) are not reported.
 """
 
@@ -119,8 +119,7 @@ _UNIT_RE = re.compile(
 # --- numerals ----------------------------------------------------------------------------
 _CTX = Context(prec=28)  # the default precision, whatever context the caller's thread has set
 _MAX_CHARS = 40  # longer than any number a plan writes; bounds the work on hostile input
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
-_DIGITS |= {"八": 8, "九": 9}
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIERS = {**_SMALL_UNITS, "万": 10**4, "亿": 10**8}
 _YEAR_DIGITS = {c: str(v) for c, v in _DIGITS.items() if c != "两"} | {"O": "0", "o": "0"}

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from planwatch import config
 from planwatch.errors import PlanwatchError
-from planwatch.model import ParsedPlan
+from planwatch.model import ParsedPlan, ValueRef
 from planwatch.present import jsonout
 from planwatch.present.labels import SECTION_KIND, attribute_label
 from planwatch.present.plan_data import plan_data
@@ -34,7 +34,9 @@ app = typer.Typer(
 
 def out() -> Console:
     # Made per use so the terminal width (or COLUMNS) is read when printing, not at import.
-    return Console(highlight=False, soft_wrap=True)
+    # Piped into a file, a table is not squeezed into 80 columns.
+    piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    return Console(highlight=False, soft_wrap=True, width=160 if piped else None)
 
 
 def err() -> Console:
@@ -155,7 +157,18 @@ def list_plans() -> None:
     if not summaries:
         out().print("数据库中还没有规划。先运行：planwatch ingest [文件]", markup=False)
         return
-    table = _table("编号", "规划名称", "地区", "规划期", "版本", "稿次", "行数", "指标数", "导入时间")
+    table = _table(
+        "编号",
+        "规划名称",
+        "地区",
+        "规划期",
+        "版本",
+        "稿次",
+        "行数",
+        "指标数",
+        "导入时间",
+        wrap={"规划名称", "稿次"},
+    )
     for s in summaries:
         period = f"{s.period_start}—{s.period_end}" if s.period_start else "—"
         table.add_row(
@@ -190,10 +203,12 @@ def outline(
 def indicators(plan: PlanArgument) -> None:
     """以表格显示规划的主要指标。"""
     parsed = _load(plan)
-    table = _table("编号", "专栏", "类别", "指标名称", "单位", "基期", "目标", "年均增速/累计", "属性", "行")
+    table = _table(
+        "编号", "专栏", "类别", "指标名称", "单位", "基期", "目标", "年均增速/累计", "属性", "行",
+        wrap={"类别", "指标名称"},
+    )  # fmt: skip
     for i in parsed.indicators:
-        base = f"{i.base.year or ''} {i.base.raw}".strip() if i.base else ""
-        target = f"{i.target.year or ''} {i.target.raw}".strip() if i.target else ""
+        base, target = _value_text(i.base), _value_text(i.target)
         growth = i.growth.raw if i.growth else ""
         attribute = attribute_label(i.attribute.value if i.attribute else None)
         cells = (i.id, i.box or "", i.category or "", i.name, i.unit or "", base, target, growth, attribute)
@@ -229,11 +244,22 @@ def export(
     err().print(f"已写出：{target}", markup=False)
 
 
-def _table(*headers: str) -> Table:
-    """A table whose long Chinese cells wrap instead of being cut off with an ellipsis."""
+def _value_text(ref: ValueRef | None) -> str:
+    """`382（2020年）`; an empty cell shows as `（空）` so it is not mistaken for a missing column."""
+    if ref is None:
+        return ""
+    year = f"（{ref.year}年）" if ref.year else ""
+    return f"{ref.raw.strip() or '（空）'}{year}"
+
+
+def _table(*headers: str, wrap: set[str]) -> Table:
+    """Long Chinese cells (`wrap`) fold instead of being cut off; short ones never break."""
     table = Table()
     for header in headers:
-        table.add_column(header, overflow="fold")
+        if header in wrap:
+            table.add_column(header, overflow="fold", min_width=8)
+        else:
+            table.add_column(header, no_wrap=True)
     return table
 
 

@@ -121,6 +121,73 @@ class Indicator:
     section_id: str | None = None
 
 
+class TargetKind(StrEnum):
+    LEVEL = "level"  # 达到192.2公里
+    GROWTH = "growth"  # 年均增长8.5%
+    CUMULATIVE = "cumulative"  # 累计完成投资100亿元, 五年新增…
+    FLOOR = "floor"  # 超过, 突破, 不少于, 以上
+    CEILING = "ceiling"  # 控制在…以内, 不超过
+    RANGE = "range"  # 5-7家
+    APPROX = "approx"  # 约…, …左右 (for a level; a growth with 左右 stays growth, qualifier approx)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A quantified statement of the prose: a commitment (target) or a past result (fact).
+
+    `quote` is the shortest exact substring of line `line` holding subject, value, unit and
+    qualifier; `value_raw` the number as written.
+    """
+
+    id: str
+    subject: str
+    value: Decimal | None
+    value_min: Decimal | None
+    value_max: Decimal | None
+    unit: str | None
+    kind: TargetKind
+    qualifier: str | None  # approx | floor | ceiling
+    year: int | None  # as stated (到2025年); None when not stated
+    year_implied: int | None  # the plan's end year for targets when not stated
+    direction: str | None  # 上升 | 下降 where stated (提高, 增长 / 下降, 降低, 减少)
+    line: int
+    quote: str
+    section_id: str | None
+    value_raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleEntry:
+    """A year's target of a project (`2021年目标：开工建设14条道路…完成投资7.24亿元`)."""
+
+    year: int
+    text: str
+    line: int
+    investment_wan_yuan: Decimal | None = None
+    investment_raw: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    id: str
+    box: str | None  # 专栏3-2
+    box_title: str
+    number: str  # as written: 2、, （1）
+    name: str  # as written before the first colon
+    owner: str | None  # …投资建设, 项目单位为…, …建设投资
+    investment_raw: str | None  # 总投资25亿元
+    investment_wan_yuan: Decimal | None  # 亿元 × 10000
+    investment_qualifier: str | None  # 约 → approx, 拟/计划 → plan
+    land_mu: Decimal | None
+    land_raw: str | None  # 占地295.86亩, 6821.25平方米
+    capacity_raw: str | None  # 2X100MW, 年产6000万只, 4.95万千瓦
+    schedule: tuple[ScheduleEntry, ...]
+    line: int
+    last_line: int  # an item may run over several lines
+    text: str  # the item's whole text, for search and review
+    section_id: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something the parser could not read. Reported, never guessed around."""
@@ -137,3 +204,6 @@ class ParsedPlan:
     sections: tuple[Section, ...]
     indicators: tuple[Indicator, ...]
     problems: tuple[Problem, ...] = field(default=())
+    targets: tuple[Target, ...] = field(default=())
+    facts: tuple[Target, ...] = field(default=())
+    projects: tuple[Project, ...] = field(default=())

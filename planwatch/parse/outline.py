@@ -10,6 +10,7 @@ heading, or after the table it holds.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -41,13 +42,27 @@ _TITLE_END = re.compile(r"[。：:；;]")
 _MAX_TITLE = 60
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outline:
     sections: tuple[Section, ...]
     section_of_line: tuple[str | None, ...]  # index 0 is line 1
 
     def section_at(self, line: int) -> str | None:
         return self.section_of_line[line - 1] if 0 < line <= len(self.section_of_line) else None
+
+    def section(self, section_id: str | None) -> Section | None:
+        return self._by_id.get(section_id or "")
+
+    def box_of(self, line: int) -> Section | None:
+        """The 专栏 box holding `line`, if any."""
+        section = self.section(self.section_at(line))
+        while section is not None and section.kind is not SectionKind.BOX:
+            section = self.section(section.parent_id)
+        return section
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.sections}
 
 
 @dataclass

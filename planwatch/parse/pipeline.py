@@ -7,7 +7,9 @@ from planwatch.model import Indicator, ParsedPlan, Plan, Problem, Source
 from planwatch.parse.indicators import parse_indicator_table
 from planwatch.parse.meta import read_cover
 from planwatch.parse.outline import Outline, parse_outline
+from planwatch.parse.projects import extract_projects
 from planwatch.parse.tables import find_flattened_tables, table_title
+from planwatch.parse.targets import extract_targets
 
 
 def all_tables(document: Document) -> tuple[Table, ...]:
@@ -21,6 +23,10 @@ def parse_document(document: Document) -> ParsedPlan:
     tables = all_tables(document)
     outline = parse_outline(document, tables)
     indicators, problems = _indicators(document, tables, outline)
+    projects = extract_projects(document, outline)
+    project_lines = frozenset(n for p in projects.projects for n in range(p.line, p.last_line + 1))
+    period = (cover.period_start, cover.period_end)
+    targets = extract_targets(document, outline, tables, period, project_lines)
     plan = Plan(
         id=None,
         title=cover.title,
@@ -31,7 +37,13 @@ def parse_document(document: Document) -> ParsedPlan:
         stage=cover.stage,
     )
     return ParsedPlan(
-        plan=plan, sections=outline.sections, indicators=tuple(indicators), problems=tuple(problems)
+        plan=plan,
+        sections=outline.sections,
+        indicators=tuple(indicators),
+        problems=(*problems, *projects.problems, *targets.problems),
+        targets=targets.targets,
+        facts=targets.facts,
+        projects=projects.projects,
     )
 
 

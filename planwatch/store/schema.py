@@ -143,4 +143,63 @@ problems = Table(
     Column("raw", Text, nullable=False),
 )
 
+targets = Table(
+    "targets",
+    metadata,
+    _plan_fk(),
+    Column("id", String(32), primary_key=True),
+    Column("role", String(8), nullable=False),  # "target" (a commitment) or "fact" (a past result)
+    Column("position", Integer, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("value", DecimalText),
+    Column("value_min", DecimalText),
+    Column("value_max", DecimalText),
+    Column("value_raw", Text, nullable=False),
+    Column("unit", Text),
+    Column("kind", String(16), nullable=False),
+    Column("qualifier", String(16)),
+    Column("year", Integer),
+    Column("year_implied", Integer),
+    Column("direction", String(8)),
+    Column("line", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("section_id", String(120)),
+)
+
+projects = Table(
+    "projects",
+    metadata,
+    _plan_fk(),
+    Column("id", String(32), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("box", Text),
+    Column("box_title", Text, nullable=False),
+    Column("number", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("owner", Text),
+    Column("investment_raw", Text),
+    Column("investment_wan_yuan", DecimalText),
+    Column("investment_qualifier", String(16)),
+    Column("land_mu", DecimalText),
+    Column("land_raw", Text),
+    Column("capacity_raw", Text),
+    Column("line", Integer, nullable=False),
+    Column("last_line", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("section_id", String(120)),
+)
+
+project_schedule = Table(
+    "project_schedule",
+    metadata,
+    _plan_fk(),
+    Column("project_id", String(32), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("year", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("investment_wan_yuan", DecimalText),
+    Column("investment_raw", Text),
+)
+
 Index("ix_plans_plan_key", plans.c.plan_key)

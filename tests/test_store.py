@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from planwatch.errors import NotFoundError
-from planwatch.model import ParsedPlan, Source
+from planwatch.model import ParsedPlan, Project, ScheduleEntry, Source, Target, TargetKind
 from planwatch.present.plan_data import plan_data
 from planwatch.store import Store
 from planwatch.store.schema import document_lines, plans
@@ -20,12 +21,54 @@ def _count(store: Store, table: object) -> int:
         return int(connection.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
 
 
+TARGET = Target(
+    id="G001",
+    subject="全区高速公路里程",
+    value=Decimal("192.2"),
+    value_min=None,
+    value_max=None,
+    unit="公里",
+    kind=TargetKind.LEVEL,
+    qualifier=None,
+    year=2025,
+    year_implied=None,
+    direction=None,
+    line=9,
+    quote="全区高速公路里程达到192.2公里",
+    section_id="c1",
+    value_raw="192.2",
+)
+FACT = replace(TARGET, id="F001", value=Decimal("7.3"), unit="%", kind=TargetKind.GROWTH, year=None)
+PROJECT = Project(
+    id="P001",
+    box="专栏6-1",
+    box_title="九望新城重大建设项目",
+    number="1、",
+    name="交通路网建设项目",
+    owner="某公司",
+    investment_raw="总投资约25.5亿元",
+    investment_wan_yuan=Decimal("255000"),
+    investment_qualifier="approx",
+    land_mu=Decimal("10.2315"),
+    land_raw="6821.0平方米",
+    capacity_raw="2X100MW",
+    schedule=(
+        ScheduleEntry(2021, "2021年目标：完成投资7.24亿元", 958, Decimal("72400"), "完成投资7.24亿元"),
+    ),
+    line=955,
+    last_line=962,
+    text="1、交通路网建设项目…",
+    section_id="c6.s1.p2.b1.i1",
+)
+
+
 def test_a_plan_comes_back_exactly_as_it_went_in(
     store: Store, seed: ParsedPlan, seed_lines: list[str]
 ) -> None:
-    result = store.ingest(seed, seed_lines[:-1])
+    enriched = replace(seed, targets=(TARGET,), facts=(FACT,), projects=(PROJECT,))
+    result = store.ingest(enriched, seed_lines[:-1])
     loaded = store.load(result.plan_id)
-    expected = plan_data(replace(seed, plan=replace(seed.plan, id=str(result.plan_id))))
+    expected = plan_data(replace(enriched, plan=replace(enriched.plan, id=str(result.plan_id))))
     assert plan_data(loaded) == expected
     assert store.lines(result.plan_id)[21] == "\t专栏1-1：“十三五”规划主要指标完成情况"
 

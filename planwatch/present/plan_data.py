@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from planwatch.model import Cell, Growth, Indicator, ParsedPlan, Problem, Section, ValueRef
+from planwatch.model import (
+    Cell,
+    Growth,
+    Indicator,
+    ParsedPlan,
+    Problem,
+    Project,
+    ScheduleEntry,
+    Section,
+    Target,
+    ValueRef,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -34,6 +45,9 @@ def plan_data(parsed: ParsedPlan) -> dict[str, Any]:
         },
         "sections": [section_data(s) for s in parsed.sections],
         "indicators": [indicator_data(i) for i in parsed.indicators],
+        "targets": [target_data(t) for t in parsed.targets],
+        "facts": [target_data(t) for t in parsed.facts],
+        "projects": [project_data(p) for p in parsed.projects],
         "problems": [problem_data(p) for p in parsed.problems],
     }
 
@@ -78,6 +92,58 @@ def cell_data(cell: Cell) -> dict[str, Any]:
         "year": cell.year,
         "qualifier": cell.qualifier,
         "parts": list(cell.parts) if cell.parts else None,
+    }
+
+
+def target_data(target: Target) -> dict[str, Any]:
+    return {
+        "id": target.id,
+        "subject": target.subject,
+        "value": target.value,
+        "value_min": target.value_min,
+        "value_max": target.value_max,
+        "value_raw": target.value_raw,
+        "unit": target.unit,
+        "kind": target.kind.value,
+        "qualifier": target.qualifier,
+        "year": target.year,
+        "year_implied": target.year_implied,
+        "direction": target.direction,
+        "line": target.line,
+        "quote": target.quote,
+        "section_id": target.section_id,
+    }
+
+
+def project_data(project: Project) -> dict[str, Any]:
+    return {
+        "id": project.id,
+        "box": project.box,
+        "box_title": project.box_title,
+        "number": project.number,
+        "name": project.name,
+        "owner": project.owner,
+        "investment_raw": project.investment_raw,
+        "investment_wan_yuan": project.investment_wan_yuan,
+        "investment_qualifier": project.investment_qualifier,
+        "land_mu": project.land_mu,
+        "land_raw": project.land_raw,
+        "capacity_raw": project.capacity_raw,
+        "schedule": [_schedule(e) for e in project.schedule],
+        "line": project.line,
+        "last_line": project.last_line,
+        "text": project.text,
+        "section_id": project.section_id,
+    }
+
+
+def _schedule(entry: ScheduleEntry) -> dict[str, Any]:
+    return {
+        "year": entry.year,
+        "text": entry.text,
+        "line": entry.line,
+        "investment_wan_yuan": entry.investment_wan_yuan,
+        "investment_raw": entry.investment_raw,
     }
 
 

@@ -30,13 +30,27 @@ from planwatch.model import (
     ParsedPlan,
     Plan,
     Problem,
+    Project,
+    ScheduleEntry,
     Section,
     SectionKind,
     Source,
+    Target,
+    TargetKind,
     ValueRef,
 )
-from planwatch.store import migrate
-from planwatch.store.schema import document_lines, indicator_cells, indicators, plans, problems, sections
+from planwatch.store import migrate, search
+from planwatch.store.schema import (
+    document_lines,
+    indicator_cells,
+    indicators,
+    plans,
+    problems,
+    project_schedule,
+    projects,
+    sections,
+    targets,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +114,7 @@ class Store:
             ) + 1
             plan_id = self._insert_plan(connection, parsed.plan, key, version)
             _insert_children(connection, plan_id, parsed, lines)
+            search.index_plan(connection, plan_id, parsed, lines)
         return IngestResult(plan_id, version, created=True)
 
     def _insert_plan(self, connection: Connection, plan: Plan, key: str, version: int) -> int:
@@ -183,7 +198,26 @@ class Store:
             loaded_problems = tuple(
                 Problem(r["line"], r["field"], r["reason"], r["raw"]) for r in problem_rows
             )
-        return ParsedPlan(_plan(row), loaded_sections, loaded_indicators, loaded_problems)
+            target_rows = list(
+                connection.execute(
+                    select(targets).where(targets.c.plan_id == plan_id).order_by(targets.c.position)
+                ).mappings()
+            )
+            loaded_projects = _load_projects(connection, plan_id)
+        return ParsedPlan(
+            _plan(row),
+            loaded_sections,
+            loaded_indicators,
+            loaded_problems,
+            targets=tuple(_target(r) for r in target_rows if r["role"] == "target"),
+            facts=tuple(_target(r) for r in target_rows if r["role"] == "fact"),
+            projects=loaded_projects,
+        )
+
+    def search(self, query: str, plan_id: int | None = None, limit: int = 20) -> list[search.SearchHit]:
+        """Ranked hits for `query` in one plan (or all plans), with highlight spans."""
+        with self.engine.connect() as connection:
+            return search.search(connection, query, plan_id=plan_id, limit=limit)
 
     def lines(self, plan_id: int) -> list[str]:
         with self.engine.connect() as connection:
@@ -269,6 +303,35 @@ def _insert_children(connection: Connection, plan_id: int, parsed: ParsedPlan, l
             }
             for ind in parsed.indicators
             for col, c in enumerate(ind.cells)
+        ),
+    )
+    _insert(
+        connection,
+        targets,
+        (
+            _target_row(plan_id, position, role, target)
+            for position, (role, target) in enumerate(
+                [("target", t) for t in parsed.targets] + [("fact", f) for f in parsed.facts]
+            )
+        ),
+    )
+    _insert(connection, projects, (_project_row(plan_id, i, p) for i, p in enumerate(parsed.projects)))
+    _insert(
+        connection,
+        project_schedule,
+        (
+            {
+                "plan_id": plan_id,
+                "project_id": p.id,
+                "seq": seq,
+                "year": e.year,
+                "text": e.text,
+                "line": e.line,
+                "investment_wan_yuan": e.investment_wan_yuan,
+                "investment_raw": e.investment_raw,
+            }
+            for p in parsed.projects
+            for seq, e in enumerate(p.schedule)
         ),
     )
     _insert(
@@ -411,4 +474,46 @@ def _indicator(row: RowMapping, cells: list[Cell]) -> Indicator:
         target=_value_ref(row, "target"),
         growth=growth,
         section_id=row["section_id"],
+    )
+
+
+_TARGET_FIELDS = (
+    "id", "subject", "value", "value_min", "value_max", "value_raw", "unit", "qualifier",
+    "year", "year_implied", "direction", "line", "quote", "section_id",
+)  # fmt: skip
+_PROJECT_FIELDS = (
+    "id", "box", "box_title", "number", "name", "owner", "investment_raw", "investment_wan_yuan",
+    "investment_qualifier", "land_mu", "land_raw", "capacity_raw", "line", "last_line", "text", "section_id",
+)  # fmt: skip
+
+
+def _target_row(plan_id: int, position: int, role: str, target: Target) -> dict[str, Any]:
+    row = {name: getattr(target, name) for name in _TARGET_FIELDS}
+    return {**row, "plan_id": plan_id, "position": position, "role": role, "kind": target.kind.value}
+
+
+def _target(row: RowMapping) -> Target:
+    return Target(**{name: row[name] for name in _TARGET_FIELDS}, kind=TargetKind(row["kind"]))
+
+
+def _project_row(plan_id: int, position: int, project: Project) -> dict[str, Any]:
+    row = {name: getattr(project, name) for name in _PROJECT_FIELDS}
+    return {**row, "plan_id": plan_id, "position": position}
+
+
+def _load_projects(connection: Connection, plan_id: int) -> tuple[Project, ...]:
+    schedule: dict[str, list[ScheduleEntry]] = {}
+    for r in connection.execute(
+        select(project_schedule)
+        .where(project_schedule.c.plan_id == plan_id)
+        .order_by(project_schedule.c.project_id, project_schedule.c.seq)
+    ).mappings():
+        entry = ScheduleEntry(r["year"], r["text"], r["line"], r["investment_wan_yuan"], r["investment_raw"])
+        schedule.setdefault(r["project_id"], []).append(entry)
+    rows = connection.execute(
+        select(projects).where(projects.c.plan_id == plan_id).order_by(projects.c.position)
+    ).mappings()
+    return tuple(
+        Project(**{name: r[name] for name in _PROJECT_FIELDS}, schedule=tuple(schedule.get(r["id"], [])))
+        for r in rows
     )

@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -14,13 +15,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from planwatch import config
 from planwatch.errors import PlanwatchError
-from planwatch.model import ParsedPlan, ValueRef
+from planwatch.model import ParsedPlan, Project, ValueRef
 from planwatch.present import jsonout
-from planwatch.present.labels import SECTION_KIND, attribute_label
-from planwatch.present.plan_data import plan_data
+from planwatch.present.amounts import plain, yi_yuan
+from planwatch.present.labels import SEARCH_KIND, SECTION_KIND, attribute_label, target_kind_label
+from planwatch.present.plan_data import plan_data, project_totals
 from planwatch.store import Store
 from planwatch.workflow import IngestOutcome, bundled_plan_path, ingest_paths, read_plan
 
@@ -216,6 +219,106 @@ def indicators(plan: PlanArgument) -> None:
     out().print(table)
     if parsed.problems:
         out().print(f"待核实：{len(parsed.problems)} 处（见 planwatch export 的“待核实问题”）", markup=False)
+
+
+@app.command()
+@user_errors
+def targets(
+    plan: PlanArgument,
+    facts: Annotated[
+        bool, typer.Option("--facts", help="显示上一时期的完成情况（事实），而不是目标")
+    ] = False,
+) -> None:
+    """以表格显示正文中的量化目标（或上一时期的完成情况）及其原文位置。"""
+    parsed = _load(plan)
+    rows = parsed.facts if facts else parsed.targets
+    table = _table(
+        "编号", "对象", "数值", "单位", "类型", "年份", "方向", "行", "原文", wrap={"对象", "原文"}
+    )
+    for t in rows:
+        value = (
+            f"{plain(t.value_min)}～{plain(t.value_max)}"
+            if t.value is None and t.value_min
+            else plain(t.value)
+        )
+        year = str(t.year) if t.year else (f"（{t.year_implied}）" if t.year_implied else "")
+        kind = target_kind_label(t.kind.value) + (
+            "·左右" if t.qualifier == "approx" and t.kind.value != "approx" else ""
+        )
+        table.add_row(
+            t.id,
+            t.subject,
+            value or "（无）",
+            t.unit or "",
+            kind,
+            year,
+            t.direction or "",
+            str(t.line),
+            t.quote,
+        )
+    out().print(table)
+    noun = "项完成情况" if facts else "个量化目标"
+    out().print(f"共 {len(rows)} {noun}。年份带括号的是未写明年份、按规划期末计。", markup=False)
+
+
+@app.command()
+@user_errors
+def projects(plan: PlanArgument) -> None:
+    """以表格显示专栏中的重大项目，按专栏小计总投资（亿元）。"""
+    parsed = _load(plan)
+    table = _table(
+        "编号", "专栏", "项目名称", "建设单位", "总投资（亿元）", "用地（亩）", "规模", "行",
+        wrap={"项目名称", "建设单位", "规模"},
+    )  # fmt: skip
+    totals = project_totals(parsed.projects)
+    by_box: dict[str | None, list[Project]] = {}
+    for project in parsed.projects:
+        by_box.setdefault(project.box, []).append(project)
+    for box_total in totals["boxes"]:
+        for p in by_box.get(box_total["box"], []):
+            investment = plain(yi_yuan(p.investment_wan_yuan))
+            if investment and p.investment_qualifier == "approx":
+                investment = "约" + investment
+            land = plain(p.land_mu.quantize(Decimal("0.01")) if p.land_mu is not None else None)
+            table.add_row(
+                p.id, p.box or "", p.name, p.owner or "", investment, land, p.capacity_raw or "", str(p.line)
+            )
+        count, priced = box_total["count"], box_total["with_investment"]
+        label = f"{box_total['box'] or ''} 小计：{count} 个项目，{priced} 个列明投资"
+        subtotal = plain(yi_yuan(box_total["investment_wan_yuan"]))
+        table.add_row("", "", label, "", subtotal, "", "", "", style="bold")
+        table.add_section()
+    overall = totals["overall"]
+    out().print(table)
+    out().print(
+        f"合计：{overall['count']} 个项目，其中 {overall['with_investment']} 个列明投资，"
+        f"总投资 {plain(yi_yuan(overall['investment_wan_yuan']))} 亿元。",
+        markup=False,
+    )
+
+
+@app.command()
+@user_errors
+def search(
+    plan: PlanArgument,
+    query: Annotated[str, typer.Argument(help="要找的词，多个词用空格分开（须同时出现）")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="最多显示几条")] = 20,
+) -> None:
+    """在规划的正文、目标和项目中全文检索，显示行号和高亮片段。"""
+    store = _store()
+    hits = store.search(query, plan_id=store.resolve(plan), limit=limit)
+    if not hits:
+        out().print(f"没有找到“{query}”。", markup=False)
+        return
+    for hit in hits:
+        line = Text(f"第{hit.line}行 ", style="cyan")
+        line.append(
+            f"[{SEARCH_KIND.get(hit.kind, hit.kind)}{'·' + hit.ref_id if hit.ref_id else ''}] ", style="dim"
+        )
+        snippet = Text(hit.snippet)
+        for start, end in hit.snippet_spans:
+            snippet.stylize("bold reverse", start, end)
+        out().print(line + snippet)
 
 
 @app.command()

@@ -66,7 +66,16 @@ def test_ingest_then_list_outline_indicators_and_export(tmp_path: Path) -> None:
     xlsx = runner.invoke(app, ["export", "1", "--format", "xlsx", "--output", str(workbook_path)])
     assert xlsx.exit_code == 0, xlsx.output
     workbook = load_workbook(workbook_path)
-    assert workbook.sheetnames == ["规划", "指标", "指标单元格", "目录", "待核实问题"]
+    assert workbook.sheetnames == [
+        "规划",
+        "指标",
+        "指标单元格",
+        "目标",
+        "完成情况",
+        "项目",
+        "目录",
+        "待核实问题",
+    ]
     rows = list(workbook["指标"].iter_rows(values_only=True))
     assert len(rows) == 1 + 55
     assert rows[32][3] == "地区生产总值" and rows[32][11] == "545"

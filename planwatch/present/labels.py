@@ -31,3 +31,20 @@ def attribute_label(code: str | None) -> str:
 
 def cell_kind_label(code: str | None) -> str:
     return CELL_KIND.get(code or "", code or "")
+
+
+TARGET_KIND = {
+    "level": "达到",
+    "growth": "年均增长",
+    "cumulative": "累计",
+    "floor": "下限（以上）",
+    "ceiling": "上限（以内）",
+    "range": "区间",
+    "approx": "左右",
+}
+
+SEARCH_KIND = {"text": "正文", "target": "目标", "project": "项目", "indicator": "指标"}
+
+
+def target_kind_label(code: str | None) -> str:
+    return TARGET_KIND.get(code or "", code or "")

@@ -6,6 +6,7 @@ Excel writer and later the web API — so they cannot drift apart.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from planwatch.model import (
@@ -161,3 +162,25 @@ def _growth(growth: Growth | None) -> dict[str, Any] | None:
     if growth is None:
         return None
     return {"raw": growth.raw, "value": growth.value, "kind": growth.kind.value, "line": growth.line}
+
+
+def project_totals(projects: tuple[Project, ...]) -> dict[str, Any]:
+    """Investment per box and overall, in 万元, with how many projects state an amount."""
+    boxes: dict[tuple[str | None, str], list[Project]] = {}
+    for project in projects:
+        boxes.setdefault((project.box, project.box_title), []).append(project)
+
+    def summary(items: list[Project]) -> dict[str, Any]:
+        amounts = [p.investment_wan_yuan for p in items if p.investment_wan_yuan is not None]
+        return {
+            "count": len(items),
+            "with_investment": len(amounts),
+            "investment_wan_yuan": sum(amounts, Decimal(0)),
+        }
+
+    return {
+        "boxes": [
+            {"box": box, "box_title": title, **summary(items)} for (box, title), items in boxes.items()
+        ],
+        "overall": summary(list(projects)),
+    }

@@ -13,7 +13,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planwatch.present.labels import SECTION_KIND, attribute_label, cell_kind_label
+from planwatch.present.amounts import yi_yuan
+from planwatch.present.labels import SECTION_KIND, attribute_label, cell_kind_label, target_kind_label
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WIDTH_LIMIT = 60
@@ -42,6 +43,25 @@ def write_plan_xlsx(data: dict[str, Any], path: Path) -> None:
             for c in i["cells"]
         ],
     )
+    target_header = [
+        "编号",
+        "对象",
+        "数值",
+        "下限",
+        "上限",
+        "原文数值",
+        "单位",
+        "类型",
+        "限定",
+        "年份",
+        "隐含年份",
+        "方向",
+        "行号",
+        "原文",
+    ]
+    _sheet(workbook, "目标", target_header, [_target_row(t) for t in data["targets"]])
+    _sheet(workbook, "完成情况", target_header, [_target_row(t) for t in data["facts"]])
+    _sheet(workbook, "项目", _project_header(), [_project_row(p) for p in data["projects"]])
     _sheet(
         workbook,
         "目录",
@@ -97,6 +117,31 @@ def _indicator_row(indicator: dict[str, Any]) -> list[Any]:
         growth.get("raw"),
         indicator["line"],
     ]
+
+
+def _target_row(target: dict[str, Any]) -> list[Any]:
+    return [
+        target["id"], target["subject"], target["value"], target["value_min"], target["value_max"],
+        target["value_raw"], target["unit"], target_kind_label(target["kind"]), target["qualifier"],
+        target["year"], target["year_implied"], target["direction"], target["line"], target["quote"],
+    ]  # fmt: skip
+
+
+def _project_header() -> list[str]:
+    return [
+        "编号", "专栏", "专栏标题", "序号", "项目名称", "建设单位", "总投资（万元）", "总投资（亿元）",
+        "投资原文", "投资限定", "用地（亩）", "用地原文", "规模", "年度目标", "起始行", "结束行",
+    ]  # fmt: skip
+
+
+def _project_row(project: dict[str, Any]) -> list[Any]:
+    wan = project["investment_wan_yuan"]
+    schedule = "；".join(entry["text"] for entry in project["schedule"])
+    head = [project[k] for k in ("id", "box", "box_title", "number", "name", "owner")]
+    middle = [
+        project[k] for k in ("investment_raw", "investment_qualifier", "land_mu", "land_raw", "capacity_raw")
+    ]
+    return [*head, wan, yi_yuan(wan), *middle, schedule, project["line"], project["last_line"]]
 
 
 def _plan_sheet(sheet: Worksheet, plan: dict[str, Any]) -> None:

@@ -78,6 +78,7 @@ def test_seed_boxes_nest_under_the_heading_before_them(seed: ParsedPlan) -> None
         (586, 521),  # the body's 2、 closes 专栏3-3
         (1147, 1137),  # `5打造…` lost its 、 but continues the box's list
         (1058, 1032),  # an indented `    13、` is still item 13 of 专栏6-2
+        (1650, 1648),  # a tab-indented `\t1、5G建设项目` is item 1 of 专栏11-4, 5G and all
     ],
 )
 def test_seed_box_items_and_the_body_after_boxes(seed: ParsedPlan, line: int, parent_line: int) -> None:
@@ -132,6 +133,15 @@ def test_a_box_ends_at_the_next_section() -> None:
     by_number = {s.number: s for s in plan.sections}
     assert by_number["第二节"].parent_id == by_number["第一章"].id
     assert by_number["（一）"].parent_id == by_number["第二节"].id
+
+
+@pytest.mark.parametrize(
+    ("line", "number"), [("1、5G网络", "1、"), ("3.学校", "3."), ("12、 项目", "12、"), ("3.5亿元的投资", None)]
+)
+def test_item_numbers_versus_decimals(line: str, number: str | None) -> None:
+    plan = parse_text(f"专栏1-1：项目\n{line}\n")
+    items = [s.number for s in plan.sections if s.kind is SectionKind.ITEM]
+    assert items == ([number] if number else [])
 
 
 def test_a_year_target_line_is_not_an_item() -> None:

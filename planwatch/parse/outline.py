@@ -24,7 +24,7 @@ _SECTION = re.compile(rf"^第\s*([{_CN}\d]+)\s*节\s*(.*)$")
 _BOX = re.compile(r"^专栏\s*(\d+(?:\s*[-—－–.]\s*\d+)?)\s*[:：]?\s*(.*)$")
 _CN_LIST = re.compile(rf"^([{_CN}]+)\s*[、.](.*)$")  # 一、
 _CN_PAREN = re.compile(rf"^[(（]\s*([{_CN}]+)\s*[)）]\s*(.*)$")  # （一）
-_ARABIC = re.compile(r"^(\d{1,2})\s*[、.](?!\d)\s*(.*)$")  # 1、 3.
+_ARABIC = re.compile(r"^(\d{1,2})\s*(?:、|\.(?!\d))\s*(.*)$")  # 1、 3. (but 3.5 is a number; 1、5G an item)
 _ARABIC_GLUED = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日个家条号届期批项座所])(.*)$")  # 5打造
 _ARABIC_PAREN = re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*(.*)$")  # （1）
 

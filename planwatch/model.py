@@ -207,3 +207,37 @@ class ParsedPlan:
     targets: tuple[Target, ...] = field(default=())
     facts: tuple[Target, ...] = field(default=())
     projects: tuple[Project, ...] = field(default=())
+
+
+class FindingKind(StrEnum):
+    PLACEHOLDER = "placeholder"
+    INCONSISTENCY = "inconsistency"
+    IMPLAUSIBLE = "implausible"
+    NUMBERING = "numbering"
+    DUPLICATE = "duplicate"
+    SPELLING = "spelling"
+    TYPO = "typo"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A defect of a draft: where it is, the exact text, and a Chinese message with any arithmetic."""
+
+    rule: str
+    kind: FindingKind
+    severity: Severity
+    line: int
+    lines: tuple[int, ...]
+    evidence: str  # an exact substring of line `line`
+    message: str
+    column: int | None = None  # offset of `evidence` in the raw line, for highlighting in place

@@ -1,0 +1,82 @@
+"""What every lint rule sees: the document's lines, the parsed plan, the settings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from planwatch.document.model import Document, Line
+from planwatch.model import Finding, FindingKind, ParsedPlan, Section, SectionKind, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class LintSettings:
+    growth_tolerance: Decimal = Decimal("0.02")  # relative gap allowed between B·(1+g)^n and T
+    structure_tolerance: Decimal = Decimal("0.2")  # points a:b:c may miss 100 by (rounding)
+    total_tolerance: Decimal = Decimal("0.005")  # relative gap allowed between a total and its parts
+
+
+@dataclass(frozen=True)
+class LintContext:
+    document: Document
+    plan: ParsedPlan
+    settings: LintSettings = field(default_factory=LintSettings)
+
+    @functools.cached_property
+    def sections_by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.plan.sections}
+
+    @functools.cached_property
+    def table_lines(self) -> frozenset[int]:
+        """Lines that belong to indicator tables (cells), where prose rules do not apply."""
+        lines: set[int] = set()
+        for indicator in self.plan.indicators:
+            lines.update(cell.line for cell in indicator.cells)
+        return frozenset(lines)
+
+    def box_of(self, section_id: str | None) -> Section | None:
+        section = self.sections_by_id.get(section_id or "")
+        while section is not None and section.kind is not SectionKind.BOX:
+            section = self.sections_by_id.get(section.parent_id or "")
+        return section
+
+    def prose_lines(self) -> Iterator[Line]:
+        """Lines of running text: not blank, not indicator-table cells."""
+        for line in self.document.lines:
+            if line.raw.strip() and line.number not in self.table_lines:
+                yield line
+
+    def finding(
+        self,
+        rule: str,
+        kind: FindingKind,
+        severity: Severity,
+        line: int,
+        evidence: str,
+        message: str,
+        lines: tuple[int, ...] = (),
+        column: int | None = None,
+    ) -> Finding:
+        """A finding located in its line for highlighting (the first occurrence unless `column` says)."""
+        raw = self.document.line(line).raw
+        if column is None:
+            column = raw.find(evidence) if evidence else -1
+        return Finding(
+            rule=rule,
+            kind=kind,
+            severity=severity,
+            line=line,
+            lines=tuple(sorted(set(lines) | {line})),
+            evidence=evidence,
+            message=message,
+            column=column if column >= 0 else None,
+        )
+
+
+def spans(pattern: re.Pattern[str], line: Line) -> Iterator[tuple[int, int, str]]:
+    """Matches on the normalised text, returned with the raw text they cover."""
+    for m in pattern.finditer(line.text):
+        yield m.start(), m.end(), line.raw[m.start() : m.end()]

@@ -1,0 +1,170 @@
+"""Typing slips: doubled characters and punctuation, unbalanced quotes and brackets.
+
+A doubled character is a slip when the text reads right with one of the two removed and
+the left one joins no word: in `和谐新新建建设` 新建 is a word the plan uses everywhere and
+谐新 is no word, so one 新 is extra; in `新建建设`, `地基基础` and `中医医院` two common words
+meet. Reduplicated words (纷纷, 牢牢, 等等…) and words that contain the pair (阿里巴巴) are
+left alone. Precision over recall: `突出出生态` (where 出生 is a word too) is not caught.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from planwatch.lint.context import LintContext, spans
+from planwatch.lint.words import frequency, is_common_word
+from planwatch.model import Finding, FindingKind, Severity
+
+TYPO = FindingKind.TYPO
+# On the normalised text, where ，；：！？ are already , ; : ! ? (。 and 、 have no ASCII twin).
+_DOUBLED_PUNCTUATION = re.compile(r"([,。、;:!?])\1+|[,、;:][。,、;]|。[,、;]")
+_DOUBLED_HAN = re.compile(r"([\u4e00-\u9fff])\1")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_REDUPLICATED = frozenset(
+    [
+        "纷纷",
+        "牢牢",
+        "紧紧",
+        "双双",
+        "层层",
+        "人人",
+        "天天",
+        "年年",
+        "家家",
+        "户户",
+        "处处",
+        "事事",
+        "时时",
+        "常常",
+        "渐渐",
+        "一一",
+        "实实",
+        "在在",
+        "默默",
+        "稳稳",
+        "扎扎",
+        "步步",
+        "点点",
+        "多多",
+        "好好",
+        "等等",
+        "个个",
+        "条条",
+        "项项",
+        "片片",
+        "村村",
+        "镇镇",
+        "户户",
+        "世世",
+        "代代",
+        "方方",
+        "面面",
+        "上上",
+        "下下",
+        "高高",
+        "大大",
+        "小小",
+        "久久",
+        "遍遍",
+        "统统",
+        "刚刚",
+        "仅仅",
+        "恰恰",
+        "往往",
+        "明明",
+        "频频",
+        "节节",
+        "声声",
+    ]
+)
+_PLAN_WORD = 5  # a pair the plan itself uses this often is one of its words
+_KNOWN_WORD = 10  # dictionary frequency that makes the left part a word (丰城 17; 变过 3 is noise)
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"), ("‘", "’"))
+
+
+def check(context: LintContext) -> Iterator[Finding]:
+    counts = _bigram_counts(context)
+    for line in context.prose_lines():
+        for _, _, raw in spans(_DOUBLED_PUNCTUATION, line):
+            yield context.finding(
+                "doubled-punctuation", TYPO, Severity.ERROR, line.number, raw, f"标点“{raw}”重复或连用"
+            )
+        for m in _DOUBLED_HAN.finditer(line.raw):
+            if _is_slip(line.raw, m.start(), counts):
+                start = max(0, m.start() - 2)
+                evidence = line.raw[start : m.end() + 2]
+                yield context.finding(
+                    "doubled-character",
+                    TYPO,
+                    Severity.WARNING,
+                    line.number,
+                    evidence,
+                    f"“{evidence}”中“{m.group()}”疑似多打了一个“{m.group()[0]}”",
+                    column=start,
+                )
+        yield from _unbalanced(context, line.number, line.raw)
+
+
+def _bigram_counts(context: LintContext) -> Counter[str]:
+    return _count_bigrams(tuple(line.raw for line in context.document.lines))
+
+
+@functools.lru_cache(maxsize=8)
+def _count_bigrams(lines: tuple[str, ...]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for text in lines:
+        counts.update(text[i : i + 2] for i in range(len(text) - 1) if _HAN.match(text[i]))
+    return counts
+
+
+def _is_slip(text: str, start: int, counts: Counter[str]) -> bool:
+    """`a c c b` at `start` (the first c): a slip when `c b` is the plan's own word and `a c` no word."""
+    pair = text[start : start + 2]
+    if pair in _REDUPLICATED or (start > 0 and text[start - 1] == pair[0]):
+        return False
+    window = text[max(0, start - 3) : start + 5]
+    if any(is_common_word(window[i:j]) for i in range(len(window)) for j in range(i + 3, len(window) + 1)
+           if pair in window[i:j]):  # fmt: skip
+        return False  # 阿里巴巴, 可可脂: the pair belongs to one word
+    right = text[start + 1 : start + 3]
+    if len(right) < 2 or not _HAN.match(right[1]) or counts[right] < _PLAN_WORD:
+        return False
+    left_words = (text[i : start + 1] for i in range(max(0, start - 3), start))
+    return not any(
+        frequency(w) >= _KNOWN_WORD or counts[w] - 1 >= _PLAN_WORD for w in left_words if _HAN.match(w[0])
+    )
+
+
+def _unbalanced(context: LintContext, number: int, text: str) -> Iterator[Finding]:
+    for opening, closing in _PAIRS:
+        opened, closed = text.count(opening), text.count(closing)
+        if opened == closed:
+            continue
+        missing = closing if opened > closed else opening
+        at = _unmatched_position(text, opening, closing)
+        evidence = text[max(0, at - 6) : at + 8] if at >= 0 else text[:12]
+        yield context.finding(
+            "unbalanced-brackets",
+            TYPO,
+            Severity.WARNING,
+            number,
+            evidence,
+            f"本段“{opening}”有{opened}个、“{closing}”有{closed}个，疑似缺少“{missing}”",
+        )
+
+
+def _unmatched_position(text: str, opening: str, closing: str) -> int:
+    """Where the first unmatched bracket is: an extra closing one, or the last unclosed opening one."""
+    depth, unclosed = 0, []
+    for index, char in enumerate(text):
+        if char == opening:
+            unclosed.append(index)
+            depth += 1
+        elif char == closing:
+            if not unclosed:
+                return index
+            unclosed.pop()
+    return unclosed[0] if unclosed else -1

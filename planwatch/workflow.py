@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from planwatch.document import load_document
+from planwatch.document import Document, load_document
 from planwatch.errors import PlanwatchError
-from planwatch.model import ParsedPlan
-from planwatch.parse.pipeline import parse_document
+from planwatch.lint import LintSettings, lint_plan
+from planwatch.model import Finding, ParsedPlan
+from planwatch.parse.pipeline import all_tables, parse_document
 from planwatch.store import IngestResult, Store
 
 BUNDLED_PLAN = "xinjian_14th_fyp_draft2.txt"
@@ -37,6 +38,20 @@ def read_plan(path: str | os.PathLike[str]) -> ReadPlan:
     """Read and parse one plan file (no database)."""
     document = load_document(path)
     return ReadPlan(parse_document(document), tuple(line.raw for line in document.lines))
+
+
+@dataclass(frozen=True, slots=True)
+class LintReport:
+    document: Document
+    parsed: ParsedPlan
+    findings: list[Finding]
+
+
+def lint_file(path: str | os.PathLike[str], settings: LintSettings | None = None) -> LintReport:
+    """Read, parse and check one draft (no database)."""
+    document = load_document(path)
+    parsed = parse_document(document)
+    return LintReport(document, parsed, lint_plan(document, parsed, all_tables(document), settings))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from planwatch.document.model import Document
-from planwatch.lint import numbering, placeholders, typos
+from planwatch.document.model import Document, Table
+from planwatch.lint import numbering, placeholders, typos, wording
 from planwatch.lint.context import LintContext, LintSettings
 from planwatch.model import Finding, ParsedPlan
 
-FAMILIES = (placeholders, numbering, typos)
+FAMILIES = (placeholders, numbering, typos, wording)
 
 
-def lint_plan(document: Document, plan: ParsedPlan, settings: LintSettings | None = None) -> list[Finding]:
+def lint_plan(
+    document: Document,
+    plan: ParsedPlan,
+    tables: tuple[Table, ...] = (),
+    settings: LintSettings | None = None,
+) -> list[Finding]:
     """Every finding of every family, by line, without duplicates."""
-    context = LintContext(document, plan, settings or LintSettings())
+    context = LintContext(document, plan, tables, settings or LintSettings())
     findings: dict[tuple[str, int, int | None, str], Finding] = {}
     for family in FAMILIES:
         for finding in family.check(context):

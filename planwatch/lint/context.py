@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from planwatch.document.model import Document, Line
+from planwatch.document.model import Document, Line, Table
 from planwatch.model import Finding, FindingKind, ParsedPlan, Section, SectionKind, Severity
 
 
@@ -23,6 +23,7 @@ class LintSettings:
 class LintContext:
     document: Document
     plan: ParsedPlan
+    tables: tuple[Table, ...] = ()  # the table grids the parser read (real and flattened)
     settings: LintSettings = field(default_factory=LintSettings)
 
     @functools.cached_property
@@ -31,11 +32,19 @@ class LintContext:
 
     @functools.cached_property
     def table_lines(self) -> frozenset[int]:
-        """Lines that belong to indicator tables (cells), where prose rules do not apply."""
+        """Lines of tables (titles, headers, cells, notes), where prose rules do not apply."""
         lines: set[int] = set()
+        for table in self.tables:
+            lines.update(range(table.first_line, table.last_line + 1))
         for indicator in self.plan.indicators:
             lines.update(cell.line for cell in indicator.cells)
         return frozenset(lines)
+
+    @functools.cached_property
+    def heading_lines(self) -> frozenset[int]:
+        """Lines of chapter, section and box headings (their spacing is layout, not prose)."""
+        kinds = (SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.BOX)
+        return frozenset(s.line for s in self.plan.sections if s.kind in kinds)
 
     def box_of(self, section_id: str | None) -> Section | None:
         section = self.sections_by_id.get(section_id or "")

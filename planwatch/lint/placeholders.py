@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from planwatch.lint.context import LintContext, spans
-from planwatch.model import CellKind, Finding, FindingKind, Severity
+from planwatch.model import CellKind, Finding, FindingKind, Indicator, Severity
 
 _STARS = re.compile(r"\*{2,}[^\s，。；、,;]{0,4}")
 _EMPTY_BRACKETS = re.compile(r"[\[【]\s*[\]】](?!\s*为)")
@@ -26,35 +26,26 @@ def check(context: LintContext) -> Iterator[Finding]:
     yield from _cells(context)
 
 
+_PROSE_RULES = (
+    ("placeholder-stars", _STARS, "占位符“{}”尚未填写数值"),
+    ("placeholder-brackets", _EMPTY_BRACKETS, "空括号“{}”尚未填写"),
+    ("placeholder-x", _X_COUNT, "“{}”中的数字尚未填写"),
+)
+
+
 def _prose(context: LintContext) -> Iterator[Finding]:
     for line in context.prose_lines():
-        for _, _, raw in spans(_STARS, line):
-            yield context.finding(
-                "placeholder-stars",
-                PLACEHOLDER,
-                Severity.ERROR,
-                line.number,
-                raw,
-                f"占位符“{raw}”尚未填写数值",
-            )
-        for _, _, raw in spans(_EMPTY_BRACKETS, line):
-            yield context.finding(
-                "placeholder-brackets",
-                PLACEHOLDER,
-                Severity.ERROR,
-                line.number,
-                raw,
-                f"空括号“{raw}”尚未填写",
-            )
-        for _, _, raw in spans(_X_COUNT, line):
-            yield context.finding(
-                "placeholder-x", PLACEHOLDER, Severity.ERROR, line.number, raw, f"“{raw}”中的数字尚未填写"
-            )
+        for rule, pattern, message in _PROSE_RULES:
+            for start, _, raw in spans(pattern, line):
+                yield context.finding(
+                    rule, PLACEHOLDER, Severity.ERROR, line.number, raw, message.format(raw), column=start
+                )
         for start, end, _ in spans(_BARE_PERCENT, line):
-            evidence = line.raw[max(0, start - 6) : end]
+            begin = max(0, start - 6)
             yield context.finding(
-                "placeholder-percent", PLACEHOLDER, Severity.ERROR, line.number, evidence, "百分号前没有数字"
-            )
+                "placeholder-percent", PLACEHOLDER, Severity.ERROR, line.number, line.raw[begin:end],
+                "百分号前没有数字", column=begin,
+            )  # fmt: skip
 
 
 def _cells(context: LintContext) -> Iterator[Finding]:
@@ -70,7 +61,9 @@ def _cells(context: LintContext) -> Iterator[Finding]:
                     cell.raw,
                     f"指标“{indicator.name}”的“{_header(cell.header)}”是占位符“{cell.raw}”，尚未填写",
                 )
-            elif cell.kind in _VALUE_COLUMNS_EXPECTED and cell.year is not None:
+            elif cell.kind in _VALUE_COLUMNS_EXPECTED and (
+                cell.year is not None or _nothing_to_judge(indicator)
+            ):
                 yield context.finding(
                     "placeholder-empty-cell",
                     PLACEHOLDER,
@@ -79,6 +72,11 @@ def _cells(context: LintContext) -> Iterator[Finding]:
                     "",
                     f"指标“{indicator.name}”的“{_header(cell.header)}”为空，应填写数值或“--”",
                 )
+
+
+def _nothing_to_judge(indicator: Indicator) -> bool:
+    """A row whose target is missing too: its empty growth cell is also a gap to fill."""
+    return indicator.target is None or indicator.target.kind is CellKind.EMPTY
 
 
 def _header(header: str) -> str:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from planwatch.document.model import Line
 from planwatch.lint.context import LintContext, spans
 from planwatch.lint.words import frequency, is_common_word
 from planwatch.model import Finding, FindingKind, Severity
@@ -85,9 +86,28 @@ _KNOWN_WORD = 10  # dictionary frequency that makes the left part a word (丰城
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"), ("‘", "’"))
 
 
+_DOUBLED_WORD = re.compile(
+    r"([\u4e00-\u9fff]{2,10})\1(?![区县市镇乡])"
+)  # 促进促进; not 新建新建区 (verb + place)
+_STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：”）])[ \u3000]+(?=[\u4e00-\u9fff“（\d])")
+# A space right after a heading or list number is layout: `第一章 “十四五”…`, `（2） 培育…`, `1、 加强…`.
+_LIST_NUMBER = re.compile(
+    r"^\s*(第[\d一二三四五六七八九十]+[章节]|专栏\s*\d+\s*-\s*\d+|[(（][\d一二三四五六七八九十]+[)）]"
+    r"|(\d+|[一二三四五六七八九十]+)[、.．])\s*$"
+)
+_HALFWIDTH_PUNCTUATION = re.compile(r"(?<=[\u4e00-\u9fff”）])[;,](?=[\u4e00-\u9fff“（\d])")
+_MEASURE_WORDS = "个座所家条项处名栋间台套辆"
+_DOUBLE_MEASURE = re.compile(
+    rf"[两一二三四五六七八九十百千万\d]+([{_MEASURE_WORDS}])(?!\1)[{_MEASURE_WORDS}][\u4e00-\u9fff]"
+)
+_ATTRIBUTES = ("预期性", "约束性")
+
+
 def check(context: LintContext) -> Iterator[Finding]:
     counts = _bigram_counts(context)
+    yield from _attributes(context)
     for line in context.prose_lines():
+        yield from _line_rules(context, line)
         for _, _, raw in spans(_DOUBLED_PUNCTUATION, line):
             yield context.finding(
                 "doubled-punctuation", TYPO, Severity.ERROR, line.number, raw, f"标点“{raw}”重复或连用"
@@ -106,6 +126,86 @@ def check(context: LintContext) -> Iterator[Finding]:
                     column=start,
                 )
         yield from _unbalanced(context, line.number, line.raw)
+
+
+def _line_rules(context: LintContext, line: Line) -> Iterator[Finding]:
+    for m in _DOUBLED_WORD.finditer(line.raw):
+        yield context.finding(
+            "doubled-word",
+            TYPO,
+            Severity.ERROR,
+            line.number,
+            m.group(),
+            f"“{m.group(1)}”连续重复了两次",
+            column=m.start(),
+        )
+    for m in _DOUBLE_MEASURE.finditer(line.raw):
+        yield context.finding(
+            "double-measure-word",
+            TYPO,
+            Severity.ERROR,
+            line.number,
+            m.group(),
+            f"“{m.group()}”中量词重复，只应保留一个",
+            column=m.start(),
+        )
+    for m in _HALFWIDTH_PUNCTUATION.finditer(line.raw):
+        evidence = line.raw[max(0, m.start() - 3) : m.end() + 3]
+        wide = "；" if m.group() == ";" else "，"
+        yield context.finding(
+            "halfwidth-punctuation",
+            TYPO,
+            Severity.WARNING,
+            line.number,
+            evidence,
+            f"中文句中使用了半角“{m.group()}”，应为全角“{wide}”",
+            column=max(0, m.start() - 3),
+        )
+    heading = line.number in context.heading_lines
+    for m in _STRAY_SPACE.finditer(line.raw):
+        if _LIST_NUMBER.match(line.raw[: m.start()]) or _inside_quotes(line.raw, m.start()):
+            continue
+        if heading and not _touches_punctuation(line.raw, m.start(), m.end()):
+            continue  # `第一节  加强…`, `建设现代产业体系  推进…`: a heading's spacing is layout
+        start = max(0, m.start() - 4)
+        evidence = line.raw[start : m.end() + 4]
+        yield context.finding(
+            "stray-space",
+            TYPO,
+            Severity.INFO,
+            line.number,
+            evidence,
+            f"“{evidence.strip()}”中有多余的空格",
+            column=start,
+        )
+
+
+def _touches_punctuation(text: str, start: int, end: int) -> bool:
+    return text[start - 1] in "，。、；：”）" or (end < len(text) and text[end] in "“（")
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """A space inside “…” separates the parts of a slogan or name (`“审批一时代 服务零距离”`)."""
+    return text.count("“", 0, at) > text.count("”", 0, at)
+
+
+def _attributes(context: LintContext) -> Iterator[Finding]:
+    """An attribute written other than 预期性/约束性 (the draft's bare `约束`)."""
+    for indicator in context.plan.indicators:
+        for cell in indicator.cells:
+            if "属性" not in cell.header.replace(" ", "") or not cell.raw.strip():
+                continue
+            written = cell.raw.strip()
+            if written not in _ATTRIBUTES:
+                expected = next((a for a in _ATTRIBUTES if a.startswith(written[:2])), "预期性或约束性")
+                yield context.finding(
+                    "attribute-spelling",
+                    TYPO,
+                    Severity.WARNING,
+                    cell.line,
+                    written,
+                    f"指标“{indicator.name}”的属性写作“{written}”，应为“{expected}”",
+                )
 
 
 def _bigram_counts(context: LintContext) -> Counter[str]:

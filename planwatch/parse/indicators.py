@@ -195,9 +195,8 @@ def _value_problems(
 def _typed(cell: TableCell, columns: Columns) -> Cell:
     header = columns.headers[cell.col] if cell.col < len(columns.headers) else ""
     year = columns.years[cell.col] if cell.col < len(columns.years) else None
-    if cell.col in columns.labels:
-        kind = CellKind.EMPTY if not cell.raw.strip() else CellKind.LABEL
-        return Cell(header=header, raw=cell.raw, line=cell.line, kind=kind, value=None, year=None)
+    if cell.col in columns.labels:  # an empty category cell repeats the one above: still a label
+        return Cell(header=header, raw=cell.raw, line=cell.line, kind=CellKind.LABEL, value=None, year=None)
     typed = type_cell(cell.raw)
     return Cell(
         header=header,

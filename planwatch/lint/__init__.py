@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from planwatch.document.model import Document, Table
-from planwatch.lint import numbering, placeholders, typos, wording
+from planwatch.lint import duplicates, numbering, placeholders, spelling, typos, wording
 from planwatch.lint.context import LintContext, LintSettings
 from planwatch.model import Finding, ParsedPlan
 
-FAMILIES = (placeholders, numbering, typos, wording)
+FAMILIES = (placeholders, numbering, typos, wording, spelling, duplicates)
 
 
 def lint_plan(

@@ -46,6 +46,31 @@ class LintContext:
         kinds = (SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.BOX)
         return frozenset(s.line for s in self.plan.sections if s.kind in kinds)
 
+    @functools.cached_property
+    def _section_of_line(self) -> list[str | None]:
+        """The innermost section open at each line (index 0 is line 1), from the headings' lines."""
+        owners: list[str | None] = [None] * (self.document.line_count + 1)
+        ordered = sorted(self.plan.sections, key=lambda s: s.line)
+        current: str | None = None
+        position = 0
+        for number in range(1, self.document.line_count + 1):
+            while position < len(ordered) and ordered[position].line <= number:
+                current = ordered[position].id
+                position += 1
+            owners[number] = current
+        return owners
+
+    def box_at(self, line: int) -> Section | None:
+        """The 专栏 box around `line`: the nearest box heading above it, unless a body heading came after."""
+        section = self.sections_by_id.get(self._section_of_line[line] or "")
+        return self.box_of(section.id) if section else None
+
+    def chapter_at(self, line: int) -> str | None:
+        section = self.sections_by_id.get(self._section_of_line[line] or "")
+        while section is not None and section.kind is not SectionKind.CHAPTER:
+            section = self.sections_by_id.get(section.parent_id or "")
+        return section.id if section else None
+
     def box_of(self, section_id: str | None) -> Section | None:
         section = self.sections_by_id.get(section_id or "")
         while section is not None and section.kind is not SectionKind.BOX:

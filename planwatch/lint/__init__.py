@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from planwatch.document.model import Document, Table
-from planwatch.lint import duplicates, numbering, placeholders, spelling, typos, wording
+from planwatch.lint import (
+    arithmetic,
+    duplicates,
+    implausible,
+    numbering,
+    placeholders,
+    spelling,
+    typos,
+    wording,
+)
 from planwatch.lint.context import LintContext, LintSettings
 from planwatch.model import Finding, ParsedPlan
 
-FAMILIES = (placeholders, numbering, typos, wording, spelling, duplicates)
+FAMILIES = (placeholders, arithmetic, implausible, numbering, duplicates, spelling, typos, wording)
 
 
 def lint_plan(

@@ -108,7 +108,7 @@ def _unit_table() -> dict[str, _Unit]:
 
 
 _UNITS = _unit_table()
-_WORDS = ("人才", "人民", "家庭", "条件", "处理", "台阶", "所有")  # words that begin like a unit
+_WORDS = ("人才", "人民", "人口", "家庭", "条件", "处理", "台阶", "所有")  # words that begin like a unit
 # Longest spelling first, so 个百分点 beats 个 and 平方公里 beats 公里.
 _UNIT_RE = re.compile(
     r"[ \t]*(?P<more>[余多])?[ \t]*(?P<unit>"
@@ -299,8 +299,9 @@ def _unit_at(norm: str, pos: int) -> re.Match[str] | None:
     after = norm[m.end() : m.end() + 1]
     if after.isascii() and after.isalpha() and m["unit"][-1].isascii():
         return None  # 5MWp: an ASCII word we do not know, not 5 MW
-    if after == "/" or norm.startswith(_WORDS, m.start("unit")):
-        return None  # a rate (3000元/平方米) is not an amount of its numerator; 工业4.0人才 has no 人
+    if after == "/" or norm.startswith(_WORDS, m.start("unit")) or norm.startswith(_WORDS, m.end("unit") - 1):
+        # A rate (3000元/平方米) is not an amount of its numerator; 工业4.0人才 has no 人, 每一万人口 no 万人.
+        return None
     return m
 
 

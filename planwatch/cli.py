@@ -19,13 +19,16 @@ from rich.text import Text
 
 from planwatch import config
 from planwatch.errors import PlanwatchError
-from planwatch.model import ParsedPlan, Project, ValueRef
+from planwatch.lint import LintSettings
+from planwatch.model import ParsedPlan, Project, Severity, ValueRef
 from planwatch.present import jsonout
 from planwatch.present.amounts import plain, yi_yuan
 from planwatch.present.labels import SEARCH_KIND, SECTION_KIND, attribute_label, target_kind_label
+from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS, annotated_lines, at_least, lint_data
 from planwatch.present.plan_data import plan_data, project_totals
+from planwatch.present.templating import render
 from planwatch.store import Store
-from planwatch.workflow import IngestOutcome, bundled_plan_path, ingest_paths, read_plan
+from planwatch.workflow import IngestOutcome, bundled_plan_path, ingest_paths, lint_file, read_plan
 
 app = typer.Typer(
     help="planwatch：把规划纲要读成结构化、可追溯、可监测的规划。",
@@ -319,6 +322,87 @@ def search(
         for start, end in hit.snippet_spans:
             snippet.stylize("bold reverse", start, end)
         out().print(line + snippet)
+
+
+class LintFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+class SeverityOption(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+class FailOn(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+    never = "never"
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+@app.command()
+@user_errors
+def lint(
+    file: FileArgument = None,
+    format: Annotated[LintFormat, typer.Option("--format", "-f", help="输出格式")] = LintFormat.text,
+    min_severity: Annotated[
+        SeverityOption, typer.Option("--min-severity", help="只显示不低于此级别的问题")
+    ] = SeverityOption.info,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="出现不低于此级别的问题时以状态码 1 退出")
+    ] = FailOn.error,
+    tolerance: Annotated[float, typer.Option("--tolerance", help="增速核算的容差（百分比），默认 2")] = 2.0,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件（HTML 默认 lint.html）")
+    ] = None,
+) -> None:
+    """审查规划草稿：占位符、数据矛盾、编号、重复、写法不一、错别字。"""
+    settings = LintSettings(growth_tolerance=Decimal(str(tolerance)) / 100)
+    report = lint_file(file or bundled_plan_path(), settings)
+    findings = at_least(report.findings, Severity(min_severity.value))
+    data = lint_data(report.document, report.parsed, findings)
+    if format is LintFormat.json:
+        _emit(jsonout.dumps(data) + "\n", output)
+    elif format is LintFormat.html:
+        rows = annotated_lines(report.document, findings)
+        page = render(
+            "lint.html", data=data, rows=rows, kind_labels=KIND_LABELS, severity_labels=SEVERITY_LABELS
+        )
+        target = output or Path("lint.html")
+        target.write_text(page, encoding="utf-8")
+        err().print(f"已写出：{target}（{len(findings)} 处问题）", markup=False)
+    else:
+        _print_findings(data)
+    if fail_on is not FailOn.never and at_least(report.findings, Severity(fail_on.value)):
+        raise typer.Exit(1)
+
+
+def _print_findings(data: dict[str, Any]) -> None:
+    console = out()
+    for f in data["findings"]:
+        line = Text(f"第{f['line']}行 ", style="cyan")
+        line.append(SEVERITY_LABELS[f["severity"]], style=_SEVERITY_STYLE[f["severity"]])
+        line.append(f" [{KIND_LABELS[f['kind']]}·{f['rule']}] ", style="dim")
+        line.append(f["message"])
+        console.print(line)
+    summary = data["summary"]
+    counts = "，".join(f"{SEVERITY_LABELS[s]} {n}" for s, n in summary["by_severity"].items())
+    kinds = "，".join(f"{KIND_LABELS[k]} {n}" for k, n in summary["by_kind"].items() if n)
+    console.print(f"共 {summary['total']} 处问题（{counts}）：{kinds or '无'}", markup=False)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err().print(f"已写出：{output}", markup=False)
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planwatch.document.model import Document, Table
 from planwatch.lint import (
     arithmetic,
+    contradictions,
     duplicates,
     implausible,
     numbering,
@@ -16,7 +17,17 @@ from planwatch.lint import (
 from planwatch.lint.context import LintContext, LintSettings
 from planwatch.model import Finding, ParsedPlan
 
-FAMILIES = (placeholders, arithmetic, implausible, numbering, duplicates, spelling, typos, wording)
+FAMILIES = (
+    placeholders,
+    arithmetic,
+    contradictions,
+    implausible,
+    numbering,
+    duplicates,
+    spelling,
+    typos,
+    wording,
+)
 
 
 def lint_plan(

@@ -136,7 +136,8 @@ def test_a_box_ends_at_the_next_section() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "number"), [("1、5G网络", "1、"), ("3.学校", "3."), ("12、 项目", "12、"), ("3.5亿元的投资", None)]
+    ("line", "number"),
+    [("1、5G网络", "1、"), ("3.学校", "3."), ("12、 项目", "12、"), ("3.5亿元的投资", None)],
 )
 def test_item_numbers_versus_decimals(line: str, number: str | None) -> None:
     plan = parse_text(f"专栏1-1：项目\n{line}\n")

@@ -202,8 +202,12 @@ class _Builder:
             return False
         outside = self._expected_outside(heading.style)
         inside = self._last_in(self.box_stack, heading.style, root=self.box) + 1
-        if heading.ordinal == outside and heading.ordinal != inside:
-            return True
+        if (
+            heading.ordinal == outside
+            and heading.ordinal != inside
+            and (outside > 1 or heading.style == "cn_paren")
+        ):
+            return True  # it continues the body's list; a 1、 starting afresh continues nothing
         # Both lists would take it (each expects 1): a （一） is the body's, list items are the box's.
         return heading.ordinal == outside == inside and heading.style == "cn_paren"
 

@@ -11,6 +11,7 @@ from planwatch.lint import (
     numbering,
     placeholders,
     spelling,
+    totals,
     typos,
     wording,
 )
@@ -25,6 +26,7 @@ FAMILIES = (
     numbering,
     duplicates,
     spelling,
+    totals,
     typos,
     wording,
 )

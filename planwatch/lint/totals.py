@@ -89,10 +89,11 @@ def _parts_after_qizhong(context: LintContext, project: Project, site: list[Amou
     total = sum((a.base_value or Decimal(0) for a in parts), Decimal(0))
     if total <= whole:
         return  # written figures: the parts may not add up to more than the whole at all
-    line, column = _locate(context, project, parts[0].raw)
+    stated = before[-1].raw if before else (project.land_raw or parts[0].raw)
+    line, column = _locate(context, project, stated)
     listed = "+".join(a.raw for a in parts)
     yield context.finding(
-        "parts-exceed-total", INCONSISTENCY, Severity.ERROR, line, parts[0].raw,
+        "parts-exceed-total", INCONSISTENCY, Severity.ERROR, line, stated,
         f"“{project.name}”其中各部分 {listed} = {_mu(total)}亩，大于总面积{_mu(whole)}亩",
         column=column,
     )  # fmt: skip

@@ -7,6 +7,7 @@ Every extracted value keeps its raw text and 1-based source line. Amounts are
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -241,3 +242,86 @@ class Finding:
     evidence: str  # an exact substring of line `line`
     message: str
     column: int | None = None  # offset of `evidence` in the raw line, for highlighting in place
+
+
+class ObservationKind(StrEnum):
+    LEVEL = "level"  # the value itself (472 亿元, 58.3 %)
+    GROWTH = "growth"  # a reported growth rate in % (real, at comparable prices for GDP-like series)
+
+
+class ObservationStatus(StrEnum):
+    PRELIMINARY = "preliminary"  # 初步
+    VERIFIED = "verified"  # 核实
+    FINAL = "final"  # 最终
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One published figure of one series for one period. A revision is a new Observation.
+
+    `as_of` is when the figure became known (the bulletin's date); asking "as of D" sees
+    the latest figure per period whose `as_of` ≤ D.
+    """
+
+    series_id: str  # an indicator id (T2.01) or a prose target id (G012)
+    period: str  # "2023", "2023Q2" or "2023-05"
+    value: Decimal
+    unit: str | None
+    kind: ObservationKind
+    as_of: date
+    source: str = ""  # 2022年统计公报
+    status: ObservationStatus = ObservationStatus.PRELIMINARY
+    entered_by: str = ""
+    entered_at: datetime | None = None
+    id: int | None = None  # assigned by the store
+
+    @property
+    def year(self) -> int:
+        return int(self.period[:4])
+
+
+class EvaluationStatus(StrEnum):
+    AHEAD = "超前"
+    ON_TRACK = "符合预期"
+    ROUGHLY_ON_TRACK = "基本符合"
+    NEEDS_SPEEDING_UP = "需加快"
+    BEHIND = "滞后"
+    SERIOUSLY_BEHIND = "严重滞后"
+    ACHIEVED = "已实现"
+    WITHIN_CEILING = "符合"
+    NO_DATA = "无数据"
+    STALE = "数据缺失"
+    MANUAL = "需人工评估"
+    TARGET_PENDING = "目标待定"
+
+
+class Color(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    GREY = "grey"
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """How one indicator stands as of a date, with the numbers that produced the judgement."""
+
+    series_id: str
+    name: str
+    status: EvaluationStatus
+    color: Color
+    as_of: date
+    binding: bool
+    explanation: str  # Chinese, with its numbers
+    latest_year: int | None = None
+    latest_value: Decimal | None = None
+    elapsed: Decimal | None = None  # f
+    progress: Decimal | None = None  # p
+    schedule_gap: Decimal | None = None  # g = p − f
+    expected_value: Decimal | None = None  # E(t)
+    realised_growth: Decimal | None = None  # r, as a fraction (0.075)
+    required_growth: Decimal | None = None  # per year still needed, fraction (or points for linear)
+    projection: Decimal | None = None
+    projection_low: Decimal | None = None
+    projection_high: Decimal | None = None
+    method: str = ""  # which rule judged it: level, growth, ceiling, keep_stable, cumulative, manual

@@ -17,12 +17,11 @@ Which items are projects:
 - Year targets (`2021年目标：…`, on a line of their own or inline) open the project's schedule:
   what follows belongs to that year, numbered sub-lines (`1、开工建设…`) and inline points
   (`2021年目标：1、…。2、…。`) included, each one ScheduleEntry of that year, until an item
-  continues the project list (`4、` after `3.`) or a higher level. The project's own fields are read
-  from the text before its first year target.
-- The outline closes a box when `1、` follows `2021年目标：` (it reads it as the body's list); a box
-  whose last project is inside a year list is therefore followed past that point while items
-  continue the schedule or the project list. A numbered line the outline did not take
-  (`1、5G建设项目`: a digit after 、) is an item too.
+  continues the project list (`4、` after `3.`) or a higher level. The outline files the numbered
+  lines of a year list as items of the box, siblings of the projects: telling them apart is done
+  here. The project's own fields are read from the text before its first year target.
+- Items are the outline's: a box ends where the outline closes it, a numbered line is an item
+  when the outline took it.
 
 Problems: unreadable or unit-less amounts, a phase-only investment, several owners, duplicated
 names (on the later one) and a project box without items. Nothing here knows any plan's lines.
@@ -49,7 +48,6 @@ from planwatch.parse.project_fields import (
 _PROJECT_WORDS = re.compile(r"项目|工程|储备|重大建设")
 _DIRECTION_WORDS = re.compile(r"重点(?!项目|工程)|方向|任务|行动|举措")
 _TABLE_TITLE = re.compile(r"表\s*(\d+(?:\s*[-—－.]\s*\d+)?)\s*:?\s*(.{1,40})")
-_ORPHAN = re.compile(r"(\d{1,2})\s*、")
 _EMPTY = {
     "专栏": "项目专栏中没有编号的项目条目，未能读出项目",
     "项目表": "项目表下没有编号的项目条目（表格形式的项目表尚不能读取）",
@@ -76,7 +74,7 @@ class _Scope:
 
 @dataclass(frozen=True, slots=True)
 class _Heading:
-    section_id: str | None
+    section_id: str
     number: str
     ordinal: int | None
     line: int
@@ -109,31 +107,21 @@ class _Index:
         self.starts = {s.line: s for s in outline.sections}
         self.parents = {s.parent_id for s in outline.sections if s.kind is SectionKind.ITEM}
         self.with_children = {s.parent_id for s in outline.sections}
-        self.box_of: dict[str, str] = {}  # section id → id of the box holding it
-        for s in outline.sections:
-            if s.kind is SectionKind.BOX:
-                self.box_of[s.id] = s.id
-            elif s.parent_id in self.box_of:
-                self.box_of[s.id] = self.box_of[s.parent_id]
 
     def box_at(self, n: int) -> str | None:
-        return self.box_of.get(self.outline.section_at(n) or "")
+        box = self.outline.box_of(n)
+        return box.id if box is not None else None
 
-    def heading(self, document: Document, n: int, scope: _Scope) -> _Heading | None:
-        line = document.line(n)
-        lead = len(line.text) - len(line.text.lstrip())
+    def heading(self, document: Document, n: int) -> _Heading | None:
         section = self.starts.get(n)
-        if section is not None and section.kind in (SectionKind.ITEM, SectionKind.SUBSECTION):
-            start = _skip_spaces(line.text, lead + len(section.number))
-            has_children = section.id in self.parents
-            return _Heading(
-                section.id, section.number, section.ordinal, n, start, section.parent_id, has_children
-            )
-        if section is None and line.text[lead : lead + 1].isdigit() and (m := _ORPHAN.match(line.text, lead)):
-            number = line.raw[lead : m.end()].strip()
-            start = _skip_spaces(line.text, m.end())
-            return _Heading(None, number, int(m[1]), n, start, scope.section_id, False)
-        return None
+        if section is None or section.kind not in (SectionKind.ITEM, SectionKind.SUBSECTION):
+            return None
+        text = document.line(n).text
+        start = _skip_spaces(text, len(text) - len(text.lstrip()) + len(section.number))
+        has_children = section.id in self.parents
+        return _Heading(
+            section.id, section.number, section.ordinal, n, start, section.parent_id, has_children
+        )
 
     def ancestors(self, section_id: str | None, stop: str | None) -> frozenset[str]:
         """Ids above `section_id` up to and including `stop`."""
@@ -165,14 +153,12 @@ class _Walker:
                 current.sub_last = heading.ordinal
                 self.feed(heading.line)
                 return
-            parent = current.heading.section_id
-            if parent is not None and parent in self.index.ancestors(heading.section_id, self.root):
+            if current.heading.section_id in self.index.ancestors(heading.section_id, self.root):
                 self.feed(heading.line)  # a child of an item with text of its own
                 return
         self.close()
         self.heads.append(heading)
-        if heading.section_id is not None:
-            self.taken.add(heading.section_id)
+        self.taken.add(heading.section_id)
         if scope.is_project and heading.has_children and not _details(self.document, heading):
             return  # a group header: its children are the projects
         higher = (
@@ -240,15 +226,6 @@ class _Walker:
             self.units.append(self.current)
         self.current = None
 
-    def may_continue_outside(self, section: Section | None, heading: _Heading | None) -> bool:
-        """Past the outline's end of a box: a year list and the project list around it go on."""
-        if section is not None and section.kind is not SectionKind.ITEM:
-            return False
-        if heading is None:
-            return self.current is not None
-        in_year_list = self.current is not None and self.current.year is not None
-        return in_year_list or heading.parent_id in self.taken or self.continues_list(heading)
-
 
 def extract_projects(document: Document, outline: Outline) -> ProjectsResult:
     index = _Index(outline)
@@ -258,7 +235,7 @@ def extract_projects(document: Document, outline: Outline) -> ProjectsResult:
         if section.kind is SectionKind.BOX and (
             section.id in index.with_children or _PROJECT_WORDS.search(section.title)
         ):  # a box of directions without numbered items (a table of indicators) has no project
-            found, empty = _walk_box(document, outline, index, section)
+            found, empty = _walk_box(document, index, section)
             units += found
             problems += empty
     for line in document.lines:
@@ -272,7 +249,7 @@ def extract_projects(document: Document, outline: Outline) -> ProjectsResult:
     projects: list[Project] = []
     first_of: dict[str, int] = {}
     for unit in units:
-        built = _build(document, outline, unit, len(projects) + 1, problems)
+        built = _build(document, unit, len(projects) + 1, problems)
         if built is None:
             continue
         projects.append(built)
@@ -289,25 +266,18 @@ def extract_projects(document: Document, outline: Outline) -> ProjectsResult:
     return ProjectsResult(tuple(projects), tuple(sorted(problems, key=lambda p: p.line)))
 
 
-def _walk_box(
-    document: Document, outline: Outline, index: _Index, box: Section
-) -> tuple[list[_Unit], list[Problem]]:
+def _walk_box(document: Document, index: _Index, box: Section) -> tuple[list[_Unit], list[Problem]]:
     box_is_project = bool(_PROJECT_WORDS.search(box.title))
     scope = _Scope(box.number, box.title, box.line, box.id, box_is_project)
     groups: list[_Scope] = []
     walker = _Walker(document, index)
     walker.root = box.id
-    outside = False
     for n in range(box.line + 1, document.line_count + 1):
+        if index.box_at(n) != box.id:
+            break
         section = index.starts.get(n)
-        heading = index.heading(document, n, scope)
-        if outside or index.box_at(n) != box.id:
-            if not outside and (walker.current is None or walker.current.year is None):
-                break  # the box ended, and no year list is open
-            outside = True
-            if not walker.may_continue_outside(section, heading):
-                break
-        if section is not None and section.kind is SectionKind.SUBSECTION and not outside:
+        heading = index.heading(document, n)
+        if section is not None and section.kind is SectionKind.SUBSECTION:
             if heading is not None and section.id not in index.with_children and _details(document, heading):
                 walker.item(heading, scope)  # `一、临港物流园：总投资…` with nothing under it: an item
                 continue
@@ -335,7 +305,7 @@ def _walk_list(document: Document, index: _Index, scope: _Scope) -> tuple[list[_
         section = index.starts.get(n)
         if section is not None and section.kind is not SectionKind.ITEM:
             break
-        heading = index.heading(document, n, scope)
+        heading = index.heading(document, n)
         if heading is None:
             if walker.current is None and document.line(n).text.strip():
                 break  # text before any item, or after the list: not a numbered item's
@@ -346,8 +316,7 @@ def _walk_list(document: Document, index: _Index, scope: _Scope) -> tuple[list[_
             walker.root = root
         elif heading.parent_id != root and heading.parent_id not in members:
             break
-        if heading.section_id is not None:
-            members.add(heading.section_id)
+        members.add(heading.section_id)
         walker.item(heading, scope)
     walker.close()
     return walker.units, _empty_scopes(document, [scope], walker.units)
@@ -374,9 +343,7 @@ def _empty_scopes(document: Document, scopes: list[_Scope], units: list[_Unit]) 
     ]
 
 
-def _build(
-    document: Document, outline: Outline, unit: _Unit, number: int, problems: list[Problem]
-) -> Project | None:
+def _build(document: Document, unit: _Unit, number: int, problems: list[Problem]) -> Project | None:
     heading, scope = unit.heading, unit.scope
     first = document.line(heading.line)
     fields = read_fields(document, unit.own)
@@ -405,7 +372,7 @@ def _build(
         line=heading.line,
         last_line=max(unit.lines),
         text="\n".join(document.line(n).raw.strip() for n in unit.lines),
-        section_id=heading.section_id or outline.section_at(heading.line),
+        section_id=heading.section_id,
     )
 
 

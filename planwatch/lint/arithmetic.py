@@ -65,7 +65,7 @@ def _growth(context: LintContext, indicator: Indicator) -> Iterator[Finding]:
         "growth-mismatch", INCONSISTENCY, Severity.WARNING, target.line, target.raw,
         f"“{indicator.name}”：基期{_n(base.value)}{unit}按年均增长{_n(growth.value)}%计算{years}年后应为"
         f"{_n(expected, 1)}{unit}，目标为{_n(target.value)}{unit}，相差{_pct(gap)}"
-        f"（由基期到目标的年均增速为{_n(implied, 2)}%，容差±{_n(tolerance * _HUNDRED)}%）",
+        f"（由基期到目标的年均增速为{_n(implied, 2).replace('-', '−')}%，容差±{_n(tolerance * _HUNDRED)}%）",
         lines=(base.line, growth.line),
     )  # fmt: skip
 

@@ -15,7 +15,8 @@ from planwatch.lint.context import LintContext
 from planwatch.model import CellKind, Finding, FindingKind, Indicator, Severity
 
 IMPLAUSIBLE = FindingKind.IMPLAUSIBLE
-_MUST_FALL = re.compile(r"能耗|排放|贫困发生率|用水量|单位.*(?:消耗|能源)")
+# Per-unit intensities and the poverty rate must fall; 排放达标率 is a compliance rate that rises.
+_MUST_FALL = re.compile(r"^(?:单位|万元)[^率]*(?:能耗|排放|用水|消耗)|能耗强度|排放强度|贫困发生率")
 _ABSURD = Decimal(3)
 _LEVEL_KINDS = (CellKind.NUMBER, CellKind.APPROX, CellKind.FLOOR, CellKind.CEILING)
 

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from planwatch.lint.context import LintContext, spans
 from planwatch.model import CellKind, Finding, FindingKind, Indicator, Severity
 
-_STARS = re.compile(r"\*{2,}[^\s，。；、,;]{0,4}")
-_EMPTY_BRACKETS = re.compile(r"[\[【]\s*[\]】](?!\s*为)")
+_STARS = re.compile(r"(?:\*{2,}|□+|■+)[^\s，。；、,;*□■]{0,4}")
+# Empty brackets, unless a note explains the notation with them: `【 】为五年累计数`, `[ ]内为…`.
+_EMPTY_BRACKETS = re.compile(r"(?:[\[【]\s*[\]】]|[(（]\s+[)）])(?!\s*(?:内|中)?\s*(?:为|表示))")
 _X_COUNT = re.compile(r"(?<![A-Za-z0-9+])[Xx×]{1,3}(?=[个家条所项座处亿万元%])[个家条所项座处亿万元%]{1,2}")
-_BARE_PERCENT = re.compile(r"(?<![\d.*%])%")
+_BARE_PERCENT = re.compile(r"(?<![\d.*%Xx×□■\s])(?<!\d )%")  # `70 %` from a PDF has its number
 _VALUE_COLUMNS_EXPECTED = (CellKind.EMPTY,)
 
 PLACEHOLDER = FindingKind.PLACEHOLDER

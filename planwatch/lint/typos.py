@@ -83,12 +83,13 @@ _REDUPLICATED = frozenset(
 )
 _PLAN_WORD = 5  # a pair the plan itself uses this often is one of its words
 _KNOWN_WORD = 10  # dictionary frequency that makes the left part a word (丰城 17; 变过 3 is noise)
+_FUNCTION_CHARS = frozenset("的了是和与及")
+# `1）加强…2）完善…`: a closing bracket as an item marker has no opening one.
+_ITEM_MARKER = re.compile(r"(^|[。；;，,\s])[\d一二三四五六七八九十]{1,2}[）)]")
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"), ("‘", "’"))
 
 
-_DOUBLED_WORD = re.compile(
-    r"([\u4e00-\u9fff]{2,10})\1(?![区县市镇乡])"
-)  # 促进促进; not 新建新建区 (verb + place)
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,10})\1")  # 促进促进
 _STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：”）])[ \u3000]+(?=[\u4e00-\u9fff“（\d])")
 # A space right after a heading or list number is layout: `第一章 “十四五”…`, `（2） 培育…`, `1、 加强…`.
 _LIST_NUMBER = re.compile(
@@ -129,7 +130,10 @@ def check(context: LintContext) -> Iterator[Finding]:
 
 
 def _line_rules(context: LintContext, line: Line) -> Iterator[Finding]:
+    region = context.plan.plan.region or ""
     for m in _DOUBLED_WORD.finditer(line.raw):
+        if _verb_before_place(line.raw, m.end(), m.group(1), region):
+            continue  # 新建新建区客运站: the verb 新建 before the region 新建区
         yield context.finding(
             "doubled-word",
             TYPO,
@@ -140,6 +144,8 @@ def _line_rules(context: LintContext, line: Line) -> Iterator[Finding]:
             column=m.start(),
         )
     for m in _DOUBLE_MEASURE.finditer(line.raw):
+        if is_common_word(m.group()[-2:]):
+            continue  # 两个项目, 一座名城: the second "measure word" begins a noun
         yield context.finding(
             "double-measure-word",
             TYPO,
@@ -184,6 +190,20 @@ def _touches_punctuation(text: str, start: int, end: int) -> bool:
     return text[start - 1] in "，。、；：”）" or (end < len(text) and text[end] in "“（")
 
 
+def _verb_before_place(text: str, end: int, word: str, region: str) -> bool:
+    second = end - len(word)
+    if region:
+        return text.startswith(region, second)
+    # No region known: `XX XX区…` is a place unless 区 begins a word (区域, 区别).
+    return text[end : end + 1] in ("区", "县") and text[end + 1 : end + 2] not in (
+        "域",
+        "别",
+        "间",
+        "分",
+        "块",
+    )
+
+
 def _inside_quotes(text: str, at: int) -> bool:
     """A space inside “…” separates the parts of a slogan or name (`“审批一时代 服务零距离”`)."""
     return text.count("“", 0, at) > text.count("”", 0, at)
@@ -223,6 +243,8 @@ def _count_bigrams(lines: tuple[str, ...]) -> Counter[str]:
 def _is_slip(text: str, start: int, counts: Counter[str]) -> bool:
     """`a c c b` at `start` (the first c): a slip when `c b` is the plan's own word and `a c` no word."""
     pair = text[start : start + 2]
+    if pair[0] in _FUNCTION_CHARS:
+        return True  # 的的, 了了, 和和: never a word
     if pair in _REDUPLICATED or (start > 0 and text[start - 1] == pair[0]):
         return False
     window = text[max(0, start - 3) : start + 5]
@@ -238,14 +260,15 @@ def _is_slip(text: str, start: int, counts: Counter[str]) -> bool:
     )
 
 
-def _unbalanced(context: LintContext, number: int, text: str) -> Iterator[Finding]:
+def _unbalanced(context: LintContext, number: int, raw: str) -> Iterator[Finding]:
+    text = _ITEM_MARKER.sub(lambda m: m.group(1) + "_" * (len(m.group()) - len(m.group(1))), raw)
     for opening, closing in _PAIRS:
         opened, closed = text.count(opening), text.count(closing)
         if opened == closed:
             continue
         missing = closing if opened > closed else opening
         at = _unmatched_position(text, opening, closing)
-        evidence = text[max(0, at - 6) : at + 8] if at >= 0 else text[:12]
+        evidence = raw[max(0, at - 6) : at + 8] if at >= 0 else raw[:12]
         yield context.finding(
             "unbalanced-brackets",
             TYPO,

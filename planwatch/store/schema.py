@@ -203,3 +203,33 @@ project_schedule = Table(
 )
 
 Index("ix_plans_plan_key", plans.c.plan_key)
+
+
+# ---- full-text search (planwatch.store.search; migration 0003) -------------------------------------
+# One row per searchable entry of a plan: a non-blank source line ("text"), a target's quote, a
+# project's text, an indicator's name and cells. `text` is shown (a line's is not copied: it is its
+# document_lines.raw, stripped); `key` is what is matched: the text normalise()d and lower-cased, of the
+# same length, so match offsets in `key` are offsets in the text.
+# `weight` is the rank tier when every query term falls in the first `title_len` characters (a heading's
+# title, a project's or indicator's name); `size` is the key's length. `id` never repeats
+# (AUTOINCREMENT): on SQLite it is the rowid of the full-text index `search_fts`. That index and the
+# PostgreSQL trigram index are created by the migration only, being dialect-specific.
+search_entries = Table(
+    "search_entries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(10), nullable=False),  # text | target | project | indicator
+    Column("ref_id", String(32)),
+    Column("line", Integer, nullable=False),
+    Column("last_line", Integer, nullable=False),
+    Column("weight", Integer, nullable=False),
+    Column("title_len", Integer, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("text", Text),  # NULL for a line: its text is document_lines.raw, stripped
+    Column("key", Text, nullable=False),
+    UniqueConstraint("plan_id", "seq", name="uq_search_entries_plan_seq"),
+    sqlite_autoincrement=True,
+)
+

@@ -142,16 +142,16 @@ def _print_outcome(outcome: IngestOutcome, quiet: bool) -> None:
     if outcome.error:
         err().print(f"错误：{outcome.error}", markup=False)
         return
-    assert outcome.result is not None and outcome.parsed is not None
+    assert outcome.result is not None and outcome.digest is not None
     # Plain stdout, not rich: scripts read the id before the tab.
     if quiet:
         typer.echo(outcome.result.plan_id)
         return
-    result, parsed = outcome.result, outcome.parsed
+    result, digest = outcome.result, outcome.digest
     state = "已导入" if result.created else "已存在（文件未变化，未重复导入）"
     typer.echo(
-        f"{result.plan_id}\t{state}：{parsed.plan.title}（第{result.version}版，"
-        f"{parsed.plan.source.line_count}行，{len(parsed.sections)}个目录条目，{len(parsed.indicators)}个指标）"
+        f"{result.plan_id}\t{state}：{digest.title}（第{result.version}版，{digest.line_count}行，"
+        f"{digest.sections}个目录条目，{digest.indicators}个指标，{digest.targets}个目标，{digest.projects}个项目）"
     )
 
 

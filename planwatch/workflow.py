@@ -55,19 +55,56 @@ def lint_file(path: str | os.PathLike[str], settings: LintSettings | None = None
 
 
 @dataclass(frozen=True, slots=True)
+class PlanDigest:
+    """What a planner is told about a stored plan: small enough to send between processes."""
+
+    title: str
+    line_count: int
+    sections: int
+    indicators: int
+    targets: int
+    projects: int
+
+    @classmethod
+    def of(cls, parsed: ParsedPlan) -> PlanDigest:
+        return cls(
+            parsed.plan.title,
+            parsed.plan.source.line_count,
+            len(parsed.sections),
+            len(parsed.indicators),
+            len(parsed.targets),
+            len(parsed.projects),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class IngestOutcome:
     path: str
     result: IngestResult | None
-    parsed: ParsedPlan | None
+    digest: PlanDigest | None
     error: str | None  # one Chinese line when the file could not be read
 
 
-def _read_for_pool(path: str) -> tuple[str, ReadPlan | None, str | None]:
-    # Errors travel back as text: our exceptions carry keyword fields that pickling would lose.
+def _ingest_one(store: Store, path: str) -> IngestOutcome:
+    # Errors travel as text: our exceptions carry keyword fields that pickling between processes would lose.
     try:
-        return path, read_plan(path), None
+        read = read_plan(path)
     except PlanwatchError as error:
-        return path, None, error.one_line()
+        return IngestOutcome(path, None, None, error.one_line())
+    return IngestOutcome(path, store.ingest(read.parsed, read.lines), PlanDigest.of(read.parsed), None)
+
+
+_worker_store: Store | None = None
+
+
+def _open_worker_store(url: str) -> None:
+    global _worker_store
+    _worker_store = Store(url)
+
+
+def _ingest_in_worker(path: str) -> IngestOutcome:
+    assert _worker_store is not None
+    return _ingest_one(_worker_store, path)
 
 
 def ingest_paths(
@@ -76,24 +113,25 @@ def ingest_paths(
     jobs: int = 1,
     progress: Callable[[IngestOutcome], None] | None = None,
 ) -> list[IngestOutcome]:
-    """Parse `paths` on `jobs` processes and store each plan in its own transaction."""
+    """Read, parse and store `paths`, each plan in its own transaction, on `jobs` processes.
+
+    Each worker parses and writes its own plans (the database serialises the short write
+    transactions), so nothing large travels between processes.
+    """
     outcomes: list[IngestOutcome] = []
-
-    def record(path: str, read: ReadPlan | None, error: str | None) -> None:
-        if read is None:
-            outcome = IngestOutcome(path, None, None, error)
-        else:
-            outcome = IngestOutcome(path, store.ingest(read.parsed, read.lines), read.parsed, None)
-        outcomes.append(outcome)
-        if progress:
-            progress(outcome)
-
     if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            record(*_read_for_pool(path))
+        results = (_ingest_one(store, path) for path in paths)
+        for outcome in results:
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
         return outcomes
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes=jobs) as pool:
-        for path, read, error in pool.imap(_read_for_pool, paths, chunksize=4):
-            record(path, read, error)
-    return outcomes
+    store.close()  # a forked child must not share the parent's connections
+    with context.Pool(processes=jobs, initializer=_open_worker_store, initargs=(store.url,)) as pool:
+        for outcome in pool.imap_unordered(_ingest_in_worker, paths, chunksize=2):
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    order = {path: index for index, path in enumerate(paths)}
+    return sorted(outcomes, key=lambda o: order[o.path])

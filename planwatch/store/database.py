@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import Connection, RowMapping
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from planwatch import config
 from planwatch.document.text import normalise, strip_spaces
@@ -40,6 +40,7 @@ from planwatch.model import (
     ValueRef,
 )
 from planwatch.store import migrate, search
+from planwatch.store.bulk import insert_rows
 from planwatch.store.schema import (
     document_lines,
     indicator_cells,
@@ -51,6 +52,8 @@ from planwatch.store.schema import (
     sections,
     targets,
 )
+
+_RACE_RETRIES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,20 @@ class Store:
     # ---- writing -------------------------------------------------------------
 
     def ingest(self, parsed: ParsedPlan, lines: Sequence[str]) -> IngestResult:
-        """Save a parsed plan and its source lines in one transaction."""
+        """Save a parsed plan and its source lines in one transaction.
+
+        Parallel ingests may race for the same file or the same next version number; the loser's
+        transaction rolls back on the unique constraint and is simply tried again.
+        """
+        for attempt in range(_RACE_RETRIES):
+            try:
+                return self._ingest_once(parsed, lines)
+            except IntegrityError:
+                if attempt == _RACE_RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _ingest_once(self, parsed: ParsedPlan, lines: Sequence[str]) -> IngestResult:
         source = parsed.plan.source
         with self.engine.begin() as connection:
             existing = connection.execute(
@@ -345,9 +361,7 @@ def _insert_children(connection: Connection, plan_id: int, parsed: ParsedPlan, l
 
 
 def _insert(connection: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
-    batch = list(rows)
-    if batch:
-        connection.execute(table.insert(), batch)
+    insert_rows(connection, table, rows)
 
 
 def _indicator_row(plan_id: int, position: int, ind: Indicator) -> dict[str, Any]:

@@ -102,9 +102,9 @@ def _open_worker_store(url: str) -> None:
     _worker_store = Store(url)
 
 
-def _ingest_in_worker(path: str) -> IngestOutcome:
+def _ingest_in_worker(job: tuple[int, str]) -> tuple[int, IngestOutcome]:
     assert _worker_store is not None
-    return _ingest_one(_worker_store, path)
+    return job[0], _ingest_one(_worker_store, job[1])
 
 
 def ingest_paths(
@@ -128,10 +128,10 @@ def ingest_paths(
         return outcomes
     context = multiprocessing.get_context("fork")
     store.close()  # a forked child must not share the parent's connections
+    numbered: list[tuple[int, IngestOutcome]] = []
     with context.Pool(processes=jobs, initializer=_open_worker_store, initargs=(store.url,)) as pool:
-        for outcome in pool.imap_unordered(_ingest_in_worker, paths, chunksize=2):
-            outcomes.append(outcome)
+        for index, outcome in pool.imap_unordered(_ingest_in_worker, enumerate(paths), chunksize=2):
+            numbered.append((index, outcome))
             if progress:
                 progress(outcome)
-    order = {path: index for index, path in enumerate(paths)}
-    return sorted(outcomes, key=lambda o: order[o.path])
+    return [outcome for _, outcome in sorted(numbered, key=lambda pair: pair[0])]

@@ -111,3 +111,21 @@ def test_an_unknown_plan_is_one_line_too() -> None:
     result = runner.invoke(app, ["outline", "42"])
     assert result.exit_code == 2 and "没有编号为" not in result.stdout
     assert result.stderr.startswith("错误：")
+
+
+def test_batch_ingest_on_two_processes_stores_every_file_once(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "fixtures" / "plan_utf8_bom.txt").read_text(encoding="utf-8-sig")
+    paths = []
+    for n in range(5):
+        path = tmp_path / f"plan-{n}.txt"
+        path.write_text(text + f"\n第{n}稿\n", encoding="utf-8")
+        paths.append(str(path))
+    result = runner.invoke(app, ["ingest", "--jobs", "2", *paths, paths[0]])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6
+    first, again = lines[0], lines[-1]  # the same file twice: one stored, one found already there
+    assert first.split("\t")[0] == again.split("\t")[0]
+    assert sorted(line.split("\t")[1][:3] for line in (first, again)) == ["已存在", "已导入"]
+    versions = runner.invoke(app, ["plans"]).stdout
+    assert versions.count("某县国民经济") == 5  # five versions of one plan, the repeated file once

@@ -498,6 +498,29 @@ def find_amounts(text: str) -> list[Amount]:
     return found
 
 
+def is_unit(spelling: str) -> bool:
+    """A unit this module knows (亿元, ㎡, 万千瓦…), written exactly so."""
+    return spelling in _UNITS
+
+
+def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
+    """`value` in `from_unit` expressed in `to_unit`, exactly (12345 万元 → 1.2345 亿元).
+
+    None when the units are of different dimensions or unknown: 万美元 is not 亿元, 年 is not 月.
+    """
+    if from_unit == to_unit:
+        return value
+    a, b = _UNITS.get(from_unit), _UNITS.get(to_unit)
+    if a is None or b is None or a.base is None or a.base != b.base:
+        return None
+    if a.factor == b.factor:
+        return value  # two spellings of one unit: 平方米, ㎡
+    converted = _CTX.divide(_CTX.multiply(value, a.factor), b.factor)
+    if converted == converted.to_integral_value():
+        return converted.quantize(Decimal(1))
+    return converted.normalize(_CTX)
+
+
 def to_wan_yuan(amount: Amount) -> Decimal | None:
     """Money in 万元 (元 ÷ 10000, 亿元 × 10000, 万亿元 × 10⁸); None for anything else, dollars included."""
     return amount.base_value if amount.base_unit == "万元" else None

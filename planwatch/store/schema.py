@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -233,3 +234,50 @@ search_entries = Table(
     sqlite_autoincrement=True,
 )
 
+
+# ---- observations (planwatch.store.observations; migration 0004) -----------------------------------
+# One row per published figure of a series (an indicator id T2.01 or a prose target id G012) for a
+# period ("2023", "2023Q2", "2023-05"). A revision is a new row, never an update: asking "as of D" reads,
+# per (series, period, kind), the row with the latest `as_of` ≤ D (ties: the highest id, entered last).
+# `value` is in `unit`, the indicator's unit after conversion. `import_sha256` names the file it came from.
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("series_id", String(32), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("period_year", Integer, nullable=False),
+    Column("kind", String(8), nullable=False),  # level | growth
+    Column("value", DecimalText, nullable=False),
+    Column("unit", Text),
+    Column("source", Text, nullable=False),
+    Column("status", String(12), nullable=False),  # preliminary | verified | final
+    Column("as_of", Date, nullable=False),
+    Column("entered_by", Text, nullable=False),
+    Column("entered_at", DateTime(timezone=True), nullable=False),
+    Column("import_sha256", String(64)),
+)
+Index(
+    "ix_observations_vintage",
+    observations.c.plan_id,
+    observations.c.series_id,
+    observations.c.period,
+    observations.c.kind,
+    observations.c.as_of,
+    observations.c.id,
+)
+
+# One row per imported file: the same file imported again into the same plan changes nothing.
+observation_imports = Table(
+    "observation_imports",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("file_name", Text, nullable=False),
+    Column("rows", Integer, nullable=False),  # observations the file held
+    Column("added", Integer, nullable=False),  # of which new vintages
+    Column("entered_by", Text, nullable=False),
+    Column("entered_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,385 @@
+"""Observations: every vintage of every figure, read back "as of" any date.
+
+A revised figure is a new row, never an update, so the store can answer what was known
+on any date: per (series, period, kind) the row with the latest `as_of` on or before that
+date, ties going to the row entered last (the highest id).
+
+Writes are one transaction. A figure identical (value, unit, status) to the vintage that was
+current at its `as_of` is not stored again, and a file already imported into a plan (same
+sha256) is not imported again, so importing the same data twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, String, and_, exists, func, literal, or_, select, type_coerce
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
+
+from planwatch.errors import NotFoundError
+from planwatch.model import Observation, ObservationKind, ObservationStatus
+from planwatch.store.database import Store
+from planwatch.store.schema import observation_imports, observations, plans
+
+BATCH_SIZE = 1000
+# Tests only: a file path. The import writes its pid there after its first batch, then sleeps inside
+# the open transaction, so a test can kill it mid-write and check that nothing landed.
+PAUSE_ENV = "PLANWATCH_TEST_PAUSE_IN_IMPORT"
+_PAUSE_SECONDS = 60
+_PLANS_PER_QUERY = 500  # plan ids bound per query, well under every driver's limit
+
+_PERIOD_ORDER = attrgetter("period", "kind")  # 2023 < 2023-05 < 2023Q2; growth < level
+_KINDS = {k.value: k for k in ObservationKind}
+_STATUSES = {s.value: s for s in ObservationStatus}
+_COLUMNS = (
+    observations.c.id,
+    observations.c.plan_id,
+    observations.c.series_id,
+    observations.c.period,
+    observations.c.kind,
+    observations.c.value,
+    observations.c.unit,
+    observations.c.source,
+    observations.c.status,
+    observations.c.as_of,
+    observations.c.entered_by,
+    observations.c.entered_at,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    added: int  # new vintages stored
+    unchanged: int  # figures already known as they are (or the whole file, when already imported)
+    already_imported: bool = False  # this file (sha256) was imported into this plan before
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    sha256: str
+    file_name: str
+    rows: int
+    added: int
+    entered_by: str
+    entered_at: datetime
+
+
+# ---- writing ---------------------------------------------------------------------------------------
+
+
+def add_observations(
+    store: Store,
+    plan_id: int,
+    new: Sequence[Observation],
+    *,
+    source_sha256: str | None = None,
+    file_name: str = "",
+    entered_by: str = "",
+) -> AddResult:
+    """Store the figures that are news, in one transaction: all land or none do.
+
+    `entered_by` (when given) names who entered every row; otherwise each row's own `entered_by`.
+    With `source_sha256`, the file is recorded and a second import of it into this plan is a no-op.
+    """
+    entered_at = datetime.now(UTC)
+    with store.engine.begin() as connection:
+        _check_plan(connection, plan_id)
+        if source_sha256 is not None and _imported(connection, plan_id, source_sha256):
+            return AddResult(0, len(new), already_imported=True)
+        fresh = _news(_known_vintages(connection, plan_id), new)
+        rows = [_row(plan_id, o, entered_by or o.entered_by, entered_at, source_sha256) for o in fresh]
+        for number, batch in enumerate(_batches(rows, BATCH_SIZE)):
+            connection.execute(observations.insert(), batch)
+            if number == 0:
+                _pause_for_tests()
+        if source_sha256 is not None:
+            connection.execute(
+                observation_imports.insert().values(
+                    plan_id=plan_id,
+                    sha256=source_sha256,
+                    file_name=file_name,
+                    rows=len(new),
+                    added=len(rows),
+                    entered_by=entered_by,
+                    entered_at=entered_at,
+                )
+            )
+    return AddResult(len(rows), len(new) - len(rows))
+
+
+def bulk_load(store: Store, rows: Iterable[tuple[int, Observation]], *, batch_size: int = 10_000) -> int:
+    """The benchmarks' fast path: (plan_id, observation) pairs inserted unchecked, in one transaction."""
+    entered_at = datetime.now(UTC)
+    count = 0
+    with store.engine.begin() as connection:
+        prepared = (_row(plan_id, o, o.entered_by, o.entered_at or entered_at, None) for plan_id, o in rows)
+        for batch in _batches(prepared, batch_size):
+            connection.execute(observations.insert(), batch)
+            count += len(batch)
+    return count
+
+
+def _check_plan(connection: Connection, plan_id: int) -> None:
+    if connection.execute(select(plans.c.id).where(plans.c.id == plan_id)).first() is None:
+        raise NotFoundError(f"数据库中没有编号为 {plan_id} 的规划")
+
+
+def _imported(connection: Connection, plan_id: int, sha256: str) -> bool:
+    query = select(observation_imports.c.sha256).where(
+        observation_imports.c.plan_id == plan_id, observation_imports.c.sha256 == sha256
+    )
+    return connection.execute(query).first() is not None
+
+
+_Key = tuple[str, str, str]  # series, period, kind
+_Figure = tuple[Decimal, str | None, str]  # value, unit, status
+_Vintage = tuple[date, int, _Figure]  # as_of, order of entry, figure
+
+
+def _known_vintages(connection: Connection, plan_id: int) -> dict[_Key, list[_Vintage]]:
+    o = observations.c
+    query = select(o.series_id, o.period, o.kind, o.as_of, o.id, o.value, o.unit, o.status).where(
+        o.plan_id == plan_id
+    )
+    known: dict[_Key, list[_Vintage]] = {}
+    for r in connection.execute(query):
+        known.setdefault((r.series_id, r.period, r.kind), []).append(
+            (r.as_of, r.id, (r.value, r.unit, r.status))
+        )
+    return known
+
+
+def _news(known: dict[_Key, list[_Vintage]], new: Sequence[Observation]) -> list[Observation]:
+    """The observations that differ from the vintage current at their own `as_of`."""
+    fresh: list[Observation] = []
+    order = 1 + max((v[1] for vintages in known.values() for v in vintages), default=0)
+    for o in new:
+        vintages = known.setdefault((o.series_id, o.period, o.kind.value), [])
+        figure: _Figure = (o.value, o.unit, o.status.value)
+        current = max((v for v in vintages if v[0] <= o.as_of), default=None, key=lambda v: (v[0], v[1]))
+        if current is not None and current[2] == figure:
+            continue
+        vintages.append((o.as_of, order, figure))
+        order += 1
+        fresh.append(o)
+    return fresh
+
+
+def _row(
+    plan_id: int, o: Observation, entered_by: str, entered_at: datetime, sha256: str | None
+) -> dict[str, Any]:
+    return {
+        "plan_id": plan_id,
+        "series_id": o.series_id,
+        "period": o.period,
+        "period_year": o.year,
+        "kind": o.kind.value,
+        "value": o.value,
+        "unit": o.unit,
+        "source": o.source,
+        "status": o.status.value,
+        "as_of": o.as_of,
+        "entered_by": entered_by,
+        "entered_at": entered_at,
+        "import_sha256": sha256,
+    }
+
+
+def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pause_for_tests() -> None:
+    marker = os.environ.get(PAUSE_ENV)
+    if marker:
+        Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+        time.sleep(_PAUSE_SECONDS)
+
+
+# ---- reading ---------------------------------------------------------------------------------------
+
+
+def observations_as_of(
+    store: Store, plan_id: int, as_of: date, series_ids: Iterable[str] | None = None
+) -> dict[str, list[Observation]]:
+    """What was known on `as_of`: per series, the latest vintage of each (period, kind), by period."""
+    return latest_vintages(store, as_of, [plan_id], series_ids).get(plan_id, {})
+
+
+def latest_vintages(
+    store: Store,
+    as_of: date,
+    plan_ids: Iterable[int] | None = None,
+    series_ids: Iterable[str] | None = None,
+) -> dict[int, dict[str, list[Observation]]]:
+    """`observations_as_of` for many plans (every plan when `plan_ids` is None) in one pass.
+
+    Built for reading every plan at once: one anti-join over the vintage index, no sort in SQL,
+    and the values that repeat (dates, times, codes) converted once.
+    """
+    series = None if series_ids is None else sorted(set(series_ids))
+    chunks: list[list[int] | None] = [None]
+    if plan_ids is not None:
+        wanted = sorted(set(plan_ids))
+        chunks = [wanted[i : i + _PLANS_PER_QUERY] for i in range(0, len(wanted), _PLANS_PER_QUERY)]
+    result: dict[int, dict[str, list[Observation]]] = {}
+    with store.engine.connect() as connection:
+        for chunk in chunks:
+            query = _latest_query(as_of, chunk, series, connection.dialect.name)
+            _collect(connection.execute(query), result)
+    for by_series in result.values():
+        for found in by_series.values():
+            if len(found) > 1:
+                found.sort(key=_PERIOD_ORDER)
+    return result
+
+
+def history(store: Store, plan_id: int, series_id: str) -> list[Observation]:
+    """Every vintage of one series, by period, kind and then as entered."""
+    o = observations.c
+    query = (
+        select(*_COLUMNS)
+        .where(o.plan_id == plan_id, o.series_id == series_id)
+        .order_by(o.period_year, o.period, o.kind, o.as_of, o.id)
+    )
+    with store.engine.connect() as connection:
+        return [_observation(row) for row in connection.execute(query)]
+
+
+def count_observations(store: Store, plan_id: int | None = None) -> int:
+    """Stored rows, every vintage counted."""
+    query = select(func.count()).select_from(observations)
+    if plan_id is not None:
+        query = query.where(observations.c.plan_id == plan_id)
+    with store.engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())
+
+
+def list_imports(store: Store, plan_id: int) -> list[ImportRecord]:
+    """The files imported into a plan, oldest first."""
+    i = observation_imports.c
+    query = (
+        select(i.sha256, i.file_name, i.rows, i.added, i.entered_by, i.entered_at)
+        .where(i.plan_id == plan_id)
+        .order_by(i.entered_at, i.sha256)
+    )
+    with store.engine.connect() as connection:
+        return [
+            ImportRecord(r.sha256, r.file_name, r.rows, r.added, r.entered_by, _utc(r.entered_at))
+            for r in connection.execute(query)
+        ]
+
+
+def _latest_query(
+    as_of: date, plan_ids: list[int] | None, series_ids: list[str] | None, dialect: str
+) -> Select[Any]:
+    """Rows with `as_of` ≤ the date that no later vintage of their (series, period, kind) supersedes."""
+    o, n = observations.alias("o"), observations.alias("n")
+    superseding = select(literal(1)).where(
+        n.c.plan_id == o.c.plan_id,
+        n.c.series_id == o.c.series_id,
+        n.c.period == o.c.period,
+        n.c.kind == o.c.kind,
+        n.c.as_of <= as_of,
+        or_(n.c.as_of > o.c.as_of, and_(n.c.as_of == o.c.as_of, n.c.id > o.c.id)),
+    )
+    columns = [_raw(o.c[c.name], dialect) for c in _COLUMNS]
+    query: Select[Any] = select(*columns).where(o.c.as_of <= as_of, ~exists(superseding))
+    if plan_ids is not None:
+        query = query.where(o.c.plan_id.in_(plan_ids))
+    if series_ids is not None:
+        query = query.where(o.c.series_id.in_(series_ids))
+    return query
+
+
+def _raw(column: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
+    """A column as the driver gives it, unconverted: _collect converts each distinct date or time once.
+
+    PostgreSQL's dates and times come as ISO text; psycopg would spend more time building the same
+    datetime objects a million times than the server spends finding the rows.
+    """
+    if dialect == "postgresql" and column.name == "as_of":
+        return func.to_char(column, "YYYY-MM-DD")
+    if dialect == "postgresql" and column.name == "entered_at":
+        return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS.US')
+    return type_coerce(column, String)
+
+
+def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Observation]]]) -> None:
+    """Rows of _COLUMNS → Observations grouped by plan and series. Hot: 10⁶ rows when reading every plan,
+    so each distinct date and time is converted once, and a run of rows of one series is appended to
+    the list found for its first row."""
+    dates: dict[Any, date] = {}
+    times: dict[Any, datetime] = {}
+    kinds, statuses = _KINDS, _STATUSES
+    last_plan: Any = None
+    last_series: Any = None
+    last: list[Observation] = []
+    for id_, plan_id, series_id, period, kind, value, unit, source, status, day, entered_by, moment in rows:
+        as_of = dates.get(day)
+        if as_of is None:
+            as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        entered_at = times.get(moment)
+        if entered_at is None:
+            entered_at = times[moment] = _utc(
+                moment if isinstance(moment, datetime) else datetime.fromisoformat(moment)
+            )
+        observation = Observation(
+            series_id,
+            period,
+            Decimal(value),
+            unit,
+            kinds[kind],
+            as_of,
+            source,
+            statuses[status],
+            entered_by,
+            entered_at,
+            int(id_),
+        )
+        if series_id == last_series and plan_id == last_plan:
+            last.append(observation)
+            continue
+        by_series = into.setdefault(plan_id, {})
+        found = by_series.get(series_id)
+        if found is None:
+            found = by_series[series_id] = []
+        found.append(observation)
+        last_plan, last_series, last = plan_id, series_id, found
+
+
+def _observation(row: Any) -> Observation:
+    return Observation(
+        series_id=row.series_id,
+        period=row.period,
+        value=row.value,
+        unit=row.unit,
+        kind=_KINDS[row.kind],
+        as_of=row.as_of,
+        source=row.source,
+        status=_STATUSES[row.status],
+        entered_by=row.entered_by,
+        entered_at=_utc(row.entered_at),
+        id=row.id,
+    )
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back the UTC time it was given without its zone."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment

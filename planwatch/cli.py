@@ -21,6 +21,7 @@ from planwatch import config
 from planwatch.errors import PlanwatchError
 from planwatch.lint import LintSettings
 from planwatch.model import ParsedPlan, Project, Severity, ValueRef
+from planwatch.observe import import_observations
 from planwatch.present import jsonout
 from planwatch.present.amounts import plain, yi_yuan
 from planwatch.present.labels import SEARCH_KIND, SECTION_KIND, attribute_label, target_kind_label
@@ -62,6 +63,8 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except PlanwatchError as error:
             err().print(f"错误：{error.one_line()}", markup=False)
+            for detail in error.details():
+                err().print(f"  {detail}", markup=False)
             raise typer.Exit(error.exit_code) from None
 
     return wrapper
@@ -322,6 +325,41 @@ def search(
         for start, end in hit.snippet_spans:
             snippet.stylize("bold reverse", start, end)
         out().print(line + snippet)
+
+
+@app.command()
+@user_errors
+def observe(
+    plan: PlanArgument,
+    file: Annotated[
+        Path, typer.Argument(help="填好的 .csv 或 .xlsx（planwatch template 生成的模板，或长表）")
+    ],
+    by: Annotated[str, typer.Option("--by", help="填报人")] = "",
+) -> None:
+    """导入监测数据（统计数据）；有任何一行不合格则整个文件不导入，并列出全部问题。"""
+    store = _store()
+    outcome = import_observations(store, store.resolve(plan), file, entered_by=by or _user())
+    out().print(outcome.summary(), markup=False)
+
+
+@app.command()
+@user_errors
+def template(
+    plan: PlanArgument,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出的 Excel 文件")] = None,
+) -> None:
+    """生成监测数据填报模板（Excel）：每个指标一行，每年一列。"""
+    from planwatch.observe.template import write_template  # openpyxl loads only when asked for
+
+    store = _store()
+    plan_id = store.resolve(plan)
+    target = output or Path(f"填报模板-{plan_id}.xlsx")
+    write_template(store.load(plan_id), target)
+    err().print(f"已写出：{target}", markup=False)
+
+
+def _user() -> str:
+    return os.environ.get("USER", "")
 
 
 class LintFormat(StrEnum):

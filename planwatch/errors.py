@@ -27,6 +27,10 @@ class PlanwatchError(Exception):
         self.field = field
         super().__init__(self.one_line())
 
+    def details(self) -> list[str]:
+        """Further lines, one per problem, when the error is a list of them (a refused import)."""
+        return []
+
     def one_line(self) -> str:
         """`文件:行：字段：原因` with the parts that are known."""
         where = ""

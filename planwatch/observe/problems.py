@@ -35,6 +35,9 @@ class ImportRefused(PlanwatchError):
         self.problems = list(problems)
         super().__init__(f"导入被拒绝：共{len(self.problems)}个问题，数据库未作任何改动", file=file)
 
+    def details(self) -> list[str]:
+        return self.messages()
+
     def messages(self) -> list[str]:
         """One line per problem, in file order, for the CLI to print after `one_line()`."""
         return [p.message() for p in self.problems]

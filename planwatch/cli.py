@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -21,15 +22,25 @@ from planwatch import config
 from planwatch.errors import PlanwatchError
 from planwatch.lint import LintSettings
 from planwatch.model import ParsedPlan, Project, Severity, ValueRef
+from planwatch.monitor import evaluate_plan
 from planwatch.observe import import_observations
 from planwatch.present import jsonout
 from planwatch.present.amounts import plain, yi_yuan
+from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.labels import SEARCH_KIND, SECTION_KIND, attribute_label, target_kind_label
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS, annotated_lines, at_least, lint_data
 from planwatch.present.plan_data import plan_data, project_totals
 from planwatch.present.templating import render
 from planwatch.store import Store
-from planwatch.workflow import IngestOutcome, bundled_plan_path, ingest_paths, lint_file, read_plan
+from planwatch.workflow import (
+    DEMO_AS_OF,
+    IngestOutcome,
+    bundled_plan_path,
+    ingest_paths,
+    lint_file,
+    load_demo,
+    read_plan,
+)
 
 app = typer.Typer(
     help="planwatch：把规划纲要读成结构化、可追溯、可监测的规划。",
@@ -360,6 +371,72 @@ def template(
 
 def _user() -> str:
     return os.environ.get("USER", "")
+
+
+class EvaluateFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+_COLOR_STYLE = {"green": "bold green", "yellow": "bold yellow", "red": "bold red", "grey": "dim"}
+
+
+@app.command()
+@user_errors
+def evaluate(
+    plan: PlanArgument,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="按某一日期已知的数据评估（如 2025-06-30），默认今天")
+    ] = None,
+    format: Annotated[EvaluateFormat, typer.Option("--format", "-f", help="输出格式")] = EvaluateFormat.text,
+) -> None:
+    """评估规划指标的完成情况：进度、序时差、后续年均需增长、规划期末预计值。"""
+    store = _store()
+    result = evaluate_plan(store, store.resolve(plan), _date_option(as_of, "--as-of"))
+    data = evaluation_data(result)
+    if format is EvaluateFormat.json:
+        sys.stdout.write(jsonout.dumps(data) + "\n")
+        return
+    table = _table("编号", "指标", "属性", "状态", "说明", wrap={"指标", "说明"})
+    for row in data["results"]:
+        status = Text(row["status"], style=_COLOR_STYLE[row["color"]])
+        table.add_row(
+            row["indicator_id"], row["name"], attribute_label(row["attribute"]), status, row["explanation"]
+        )
+    out().print(table)
+    summary = data["summary"]
+    counts = "，".join(f"{status} {n}" for status, n in summary["by_status"].items())
+    out().print(
+        f"{data['plan_title']}：截至{data['as_of']}共评估{summary['total']}项指标（{counts}）；"
+        f"约束性指标红色预警{summary['binding_red']}项。",
+        markup=False,
+    )
+
+
+@app.command()
+@user_errors
+def demo() -> None:
+    """导入内置规划并载入一套示例数据（示例数据，非真实统计），便于体验评估与看板。"""
+    store = _store()
+    outcome = ingest_paths(store, [str(bundled_plan_path())])[0]
+    assert outcome.result is not None
+    loaded = load_demo(store, outcome.result.plan_id)
+    out().print(
+        f"已载入示例数据（示例数据，非真实统计）：{loaded.added}个数值"
+        + (f"，{loaded.unchanged}个已存在" if loaded.unchanged else "")
+        + ("（此前已载入，未作改动）" if loaded.already_imported else ""),
+        markup=False,
+    )
+    out().print(f"下一步：planwatch evaluate {outcome.result.plan_id} --as-of {DEMO_AS_OF}", markup=False)
+
+
+def _date_option(text: str | None, option: str) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise PlanwatchError(f"“{text}”不是日期，应写作2025-06-30", field=option) from None
 
 
 class LintFormat(StrEnum):

@@ -10,15 +10,19 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from planwatch.demo import DEMO_USER, demo_observations, fingerprint
 from planwatch.document import Document, load_document
 from planwatch.errors import PlanwatchError
 from planwatch.lint import LintSettings, lint_plan
 from planwatch.model import Finding, ParsedPlan
+from planwatch.monitor import current_indicators
 from planwatch.parse.pipeline import all_tables, parse_document
 from planwatch.store import IngestResult, Store
+from planwatch.store.observations import AddResult, add_observations
 
 BUNDLED_PLAN = "xinjian_14th_fyp_draft2.txt"
 
@@ -135,3 +139,21 @@ def ingest_paths(
             if progress:
                 progress(outcome)
     return [outcome for _, outcome in sorted(numbered, key=lambda pair: pair[0])]
+
+
+# The demo's figures run to the fourth year; on this date its last year is known and the fifth not yet due.
+DEMO_AS_OF = date(2025, 6, 30)
+
+
+def load_demo(store: Store, plan_id: int) -> AddResult:
+    """Load the illustrative data set (示例数据，非真实统计) into a stored plan; again changes nothing."""
+    parsed = store.load(plan_id)
+    observations = demo_observations(parsed, current_indicators(parsed))
+    return add_observations(
+        store,
+        plan_id,
+        observations,
+        source_sha256=fingerprint(observations),
+        file_name="planwatch demo（示例数据，非真实统计）",
+        entered_by=DEMO_USER,
+    )

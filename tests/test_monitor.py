@@ -1,0 +1,85 @@
+"""Evaluating a stored plan: the demo data set, as-of dates, the JSON contract, the CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planwatch.cli import app
+from planwatch.model import EvaluationStatus
+from planwatch.monitor import evaluate_plan
+from planwatch.present.evaluation_data import evaluation_data
+from planwatch.store import Store
+from planwatch.store.observations import history
+from planwatch.workflow import DEMO_AS_OF, bundled_plan_path, ingest_paths, load_demo
+
+runner = CliRunner(env={"COLUMNS": "200"})
+
+
+@pytest.fixture
+def demo_store(store: Store) -> tuple[Store, int]:
+    outcome = ingest_paths(store, [str(bundled_plan_path())])[0]
+    assert outcome.result is not None
+    load_demo(store, outcome.result.plan_id)
+    return store, outcome.result.plan_id
+
+
+def test_the_demo_shows_every_status_on_the_seed(demo_store: tuple[Store, int]) -> None:
+    store, plan_id = demo_store
+    result = evaluate_plan(store, plan_id, DEMO_AS_OF)
+    assert {e.status for e in result.evaluations} == set(EvaluationStatus)
+    assert len(result.evaluations) == 24  # the 十四五 table, not the 十三五 review
+    assert all(e.explanation for e in result.evaluations)
+
+
+def test_the_demo_is_labelled_and_loading_it_again_changes_nothing(demo_store: tuple[Store, int]) -> None:
+    store, plan_id = demo_store
+    again = load_demo(store, plan_id)
+    assert again.already_imported and again.added == 0
+    figures = history(store, plan_id, "T2.01")
+    assert figures and all(f.source == "示例数据，非真实统计" for f in figures)
+
+
+def test_an_evaluation_as_of_an_earlier_date_sees_the_older_vintage(demo_store: tuple[Store, int]) -> None:
+    store, plan_id = demo_store
+    revised = [f for f in history(store, plan_id, "T2.01") if f.period == "2022"]
+    assert len(revised) == 2  # published 初步 in spring, revised in autumn
+    before = {e.series_id: e for e in evaluate_plan(store, plan_id, date(2023, 6, 30)).evaluations}["T2.01"]
+    after = {e.series_id: e for e in evaluate_plan(store, plan_id, date(2023, 12, 31)).evaluations}["T2.01"]
+    assert (before.latest_year, after.latest_year) == (2022, 2022)
+    assert before.latest_value == min(f.value for f in revised)
+    assert after.latest_value == max(f.value for f in revised)
+
+
+def test_binding_indicators_come_first(demo_store: tuple[Store, int]) -> None:
+    store, plan_id = demo_store
+    data = evaluation_data(evaluate_plan(store, plan_id, DEMO_AS_OF))
+    attributes = [r["attribute"] for r in data["results"]]
+    assert attributes == sorted(attributes, key=lambda a: a != "binding")
+
+
+def test_cli_evaluate_json_follows_the_contract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.db'}")
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    result = runner.invoke(app, ["evaluate", "1", "--as-of", DEMO_AS_OF.isoformat(), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["as_of"], data["plan_id"]) == ("2025-06-30", "1")
+    gdp = next(r for r in data["results"] if r["indicator_id"] == "T2.01")
+    assert set(gdp) >= {
+        "indicator_id", "name", "status", "color", "progress", "schedule_gap", "realised_growth",
+        "required_growth", "projection", "projection_low", "projection_high", "explanation",
+    }  # fmt: skip
+    text = runner.invoke(app, ["evaluate", "新建区", "--as-of", "2025-06-30"])
+    assert "严重滞后" in text.stdout and "约束性指标红色预警" in text.stdout
+
+
+def test_cli_refuses_a_bad_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.db'}")
+    runner.invoke(app, ["demo"])
+    result = runner.invoke(app, ["evaluate", "1", "--as-of", "2025/13/01"])
+    assert result.exit_code == 2 and result.stderr.startswith("错误：")

@@ -14,10 +14,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## Python environment with planwatch and its tools
 
-run: setup  ## Read the bundled plan, store it, and show what was found
-	$(BIN)/planwatch ingest
-	$(BIN)/planwatch outline 新建区 --depth 2
-	$(BIN)/planwatch indicators 新建区
+run: setup  ## Read and check the bundled plan, load the demo figures, evaluate it
+	$(BIN)/planwatch lint --min-severity error --fail-on never
+	$(BIN)/planwatch demo
+	$(BIN)/planwatch outline 新建区 --depth 1
+	$(BIN)/planwatch evaluate 新建区 --as-of 2025-06-30
 
 test: setup  ## Lint, type-check and run the whole suite (SQLite and a throwaway PostgreSQL)
 	scripts/system-deps.sh test
@@ -31,8 +32,12 @@ lint: setup
 	$(BIN)/ruff format --check planwatch tests bench
 	$(BIN)/mypy planwatch
 
-bench: setup  ## Print speed figures (not asserted anywhere)
+bench: setup  ## Print speed and accuracy figures (not asserted anywhere)
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/lint.py
+	$(BIN)/python bench/lint_accuracy.py
+	scripts/with-postgres.sh $(BIN)/python bench/search.py
+	scripts/with-postgres.sh $(BIN)/python bench/evaluate.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

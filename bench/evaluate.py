@@ -91,7 +91,7 @@ def evaluate_all(url: str, plan_ids: list[int], specs: list[SeriesSpec]) -> int:
     judged = 0
     for begin in range(0, len(plan_ids), 500):
         batch = plan_ids[begin : begin + 500]
-        for by_series in latest_vintages(store, AS_OF, plan_ids=batch).values():
+        for by_series in latest_vintages(store, AS_OF, plan_ids=batch, for_evaluation=True).values():
             judged += len(evaluate_specs(specs, by_series, AS_OF))
     store.close()
     return judged

@@ -227,6 +227,8 @@ def latest_vintages(
     as_of: date,
     plan_ids: Iterable[int] | None = None,
     series_ids: Iterable[str] | None = None,
+    *,
+    for_evaluation: bool = False,
 ) -> dict[int, dict[str, list[Observation]]]:
     """`observations_as_of` for many plans (every plan when `plan_ids` is None) in one pass.
 
@@ -241,8 +243,12 @@ def latest_vintages(
     result: dict[int, dict[str, list[Observation]]] = {}
     with store.engine.connect() as connection:
         for chunk in chunks:
-            query = _latest_query(as_of, chunk, series, connection.dialect.name)
-            _collect(connection.execute(query), result)
+            if for_evaluation:
+                query = _latest_query(as_of, chunk, series, connection.dialect.name, _JUDGED_COLUMNS)
+                _collect_judged(connection.execute(query), result)
+            else:
+                query = _latest_query(as_of, chunk, series, connection.dialect.name)
+                _collect(connection.execute(query), result)
     for by_series in result.values():
         for found in by_series.values():
             if len(found) > 1:
@@ -287,7 +293,11 @@ def list_imports(store: Store, plan_id: int) -> list[ImportRecord]:
 
 
 def _latest_query(
-    as_of: date, plan_ids: list[int] | None, series_ids: list[str] | None, dialect: str
+    as_of: date,
+    plan_ids: list[int] | None,
+    series_ids: list[str] | None,
+    dialect: str,
+    wanted: tuple[Any, ...] = _COLUMNS,
 ) -> Select[Any]:
     """Rows with `as_of` ≤ the date that no later vintage of their (series, period, kind) supersedes."""
     o, n = observations.alias("o"), observations.alias("n")
@@ -299,7 +309,7 @@ def _latest_query(
         n.c.as_of <= as_of,
         or_(n.c.as_of > o.c.as_of, and_(n.c.as_of == o.c.as_of, n.c.id > o.c.id)),
     )
-    columns = [_raw(o.c[c.name], dialect) for c in _COLUMNS]
+    columns = [_raw(o.c[c.name], dialect) for c in wanted]
     query: Select[Any] = select(*columns).where(o.c.as_of <= as_of, ~exists(superseding))
     if plan_ids is not None:
         query = query.where(o.c.plan_id.in_(plan_ids))
@@ -362,6 +372,51 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
             found = by_series[series_id] = []
         found.append(observation)
         last_plan, last_series, last = plan_id, series_id, found
+
+
+# What a judgement reads: without source, who and when, a million rows come back a third faster.
+_JUDGED_COLUMNS = (
+    observations.c.id,
+    observations.c.plan_id,
+    observations.c.series_id,
+    observations.c.period,
+    observations.c.kind,
+    observations.c.value,
+    observations.c.unit,
+    observations.c.status,
+    observations.c.as_of,
+)
+
+
+def _collect_judged(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Observation]]]) -> None:
+    """Like _collect for _JUDGED_COLUMNS: Observations without source, entered_by and entered_at."""
+    dates: dict[Any, date] = {}
+    kinds, statuses = _KINDS, _STATUSES
+    last_key: tuple[Any, Any] = (None, None)
+    last: list[Observation] = []
+    for id_, plan_id, series_id, period, kind, value, unit, status, day in rows:
+        as_of = dates.get(day)
+        if as_of is None:
+            as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        observation = Observation(
+            series_id,
+            period,
+            Decimal(value),
+            unit,
+            kinds[kind],
+            as_of,
+            "",
+            statuses[status],
+            "",
+            None,
+            int(id_),
+        )
+        if (plan_id, series_id) == last_key:
+            last.append(observation)
+            continue
+        last = into.setdefault(plan_id, {}).setdefault(series_id, [])
+        last.append(observation)
+        last_key = (plan_id, series_id)
 
 
 def _observation(row: Any) -> Observation:

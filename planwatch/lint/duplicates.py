@@ -33,8 +33,11 @@ def check(context: LintContext) -> Iterator[Finding]:
     yield from _repeated_list_items(context)
 
 
+_NOT_COMPARED = re.compile(r"\s+|[“”‘’\"'·•・]")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+|[“”‘’\"'·•・]", "", normalise(text))
+    return _NOT_COMPARED.sub("", normalise(text))
 
 
 def _repeated_clauses(context: LintContext) -> Iterator[Finding]:
@@ -51,7 +54,8 @@ def _repeated_clauses(context: LintContext) -> Iterator[Finding]:
         clauses = [(m.start(), m.group()) for m in _CLAUSE.finditer(line.raw)]
         for index, (start, text) in enumerate(clauses):
             clause = text.strip()
-            key = _key(clause)
+            # line.text is the normalised line, same length: slice it rather than normalise every clause.
+            key = _NOT_COMPARED.sub("", line.text[start : start + len(text)])
             if len(key) < _MIN_CLAUSE or not re.search(r"[\u4e00-\u9fff]{6}", key):
                 continue
             earlier = first_seen.get(key)

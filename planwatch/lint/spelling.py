@@ -21,7 +21,8 @@ SPELLING = FindingKind.SPELLING
 _CN_YEAR = re.compile(r"[一二][〇零0OoＯ０][一二三四五六七八九〇零0OoＯ０]{2}(?=年|远景)")
 _LATIN_TIMES = re.compile(r"\d\s*[Xx]\s*\d")
 _ROMAN = re.compile(r"[ⅠⅡⅢⅣⅤⅥ]|(?<![A-Za-z])(?:III|II|IV|VI)(?=类)")
-_SEPARATED = re.compile(r"[\u4e00-\u9fff]{2,}(?:[·•・]|\s+)[\u4e00-\u9fff]{2,}")
+# Anchored at the start of a run of Han characters: unanchored, every position inside a long run retries.
+_SEPARATED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,}(?:[·•・]|\s+)[\u4e00-\u9fff]{2,}")
 # A name stem: two characters before 镇/乡 or a company word. Stems with a function character
 # (市场等乡镇, 和城镇) are pieces of sentences, not names.
 _STEM = re.compile(r"([\u4e00-\u9fff]{2})(镇|乡|实业|集团|公司|科技)")

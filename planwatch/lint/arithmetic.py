@@ -11,15 +11,14 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from planwatch.lint.compounding import HUNDRED, compound, percent_change
+from planwatch.lint.compounding import plain as _n
 from planwatch.lint.context import LintContext
 from planwatch.model import Cell, CellKind, Finding, FindingKind, Indicator, Severity
 
 INCONSISTENCY = FindingKind.INCONSISTENCY
 _LEVEL_KINDS = (CellKind.NUMBER, CellKind.APPROX)
 _GROWTH_KINDS = (CellKind.NUMBER, CellKind.APPROX, CellKind.FLOOR)
-# Real (comparable-price) growth against a nominal level: the level may run ahead of the growth.
-_REAL_GROWTH = re.compile(r"生产总值|增加值|GDP")
-_HUNDRED = Decimal(100)
 _APPROX_POINTS = Decimal("0.5")  # `[10]左右` allows half a point either way
 # (part, whole, index of the part within the whole's structure a:b:c)
 _PART_OF_STRUCTURE = ((re.compile(r"工业化率"), re.compile(r"三次产业结构|产业结构"), 1, "第二产业比重"),)
@@ -52,20 +51,16 @@ def _growth(context: LintContext, indicator: Indicator) -> Iterator[Finding]:
     years = target.year - base.year
     if years <= 0 or base.value <= 0:
         return
-    rate = growth.value / _HUNDRED
-    expected = base.value * (1 + rate) ** years
-    gap = (target.value - expected) / expected
+    result = compound(base.value, growth.value, years, target.value)
     tolerance = context.settings.growth_tolerance
-    real_growth = bool(_REAL_GROWTH.search(indicator.name))
-    if abs(gap) <= tolerance or (real_growth and gap > 0):
+    if not result.off(tolerance, indicator.name):
         return
-    implied = ((target.value / base.value) ** (Decimal(1) / years) - 1) * _HUNDRED
     unit = indicator.unit or ""
     yield context.finding(
         "growth-mismatch", INCONSISTENCY, Severity.WARNING, target.line, target.raw,
         f"“{indicator.name}”：基期{_n(base.value)}{unit}按年均增长{_n(growth.value)}%计算{years}年后应为"
-        f"{_n(expected, 1)}{unit}，目标为{_n(target.value)}{unit}，相差{_pct(gap)}"
-        f"（由基期到目标的年均增速为{_n(implied, 2).replace('-', '−')}%，容差±{_n(tolerance * _HUNDRED)}%）",
+        f"{_n(result.expected, 1)}{unit}，目标为{_n(target.value)}{unit}，相差{percent_change(result.gap)}"
+        f"（由基期到目标的年均增速为{_n(result.implied_rate, 2)}%，容差±{_n(tolerance * HUNDRED)}%）",
         lines=(base.line, growth.line),
     )  # fmt: skip
 
@@ -100,7 +95,7 @@ def _structure_sums(context: LintContext, indicator: Indicator) -> Iterator[Find
         if cell.kind is not CellKind.STRUCTURE or not cell.parts:
             continue
         total = sum(cell.parts, Decimal(0))
-        if abs(total - _HUNDRED) > context.settings.structure_tolerance:
+        if abs(total - HUNDRED) > context.settings.structure_tolerance:
             sums = "+".join(_n(p) for p in cell.parts)
             yield context.finding(
                 "structure-sum", INCONSISTENCY, Severity.ERROR, cell.line, cell.raw,
@@ -136,15 +131,3 @@ def _share(cell: Cell, index: int) -> Decimal | None:
 
 def _header(cell: Cell) -> str:
     return re.sub(r"\s+", "", cell.header)
-
-
-def _n(value: Decimal, places: int | None = None) -> str:
-    """A number as a planner writes it: no exponent, trailing zeros dropped, optional rounding."""
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
-    text = format(value.normalize(), "f")
-    return text
-
-
-def _pct(ratio: Decimal) -> str:
-    return f"{ratio * _HUNDRED:+.1f}%".replace("-", "−")

@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 
+from planwatch.lint.compounding import compound, percent_change
+from planwatch.lint.compounding import plain as _n
 from planwatch.lint.context import LintContext
 from planwatch.model import CellKind, Finding, FindingKind, Indicator, Severity, Target, TargetKind
 
 INCONSISTENCY = FindingKind.INCONSISTENCY
 _PREFIX = re.compile(r"^(?:全区|我区|全县|本区|全市|新建区)")
 _LEVELS = (TargetKind.LEVEL, TargetKind.FLOOR, TargetKind.CEILING, TargetKind.APPROX)
-_REAL_GROWTH = re.compile(r"生产总值|增加值|GDP")
-_HUNDRED = Decimal(100)
 
 
 def subject_key(subject: str) -> str:
@@ -104,23 +103,14 @@ def _check_compounding(
     years = end_year - base.year
     if years <= 0 or base.value <= 0:
         return None
-    expected = base.value * (1 + growth.value / _HUNDRED) ** years
-    gap = (end.value - expected) / expected
-    tolerance = context.settings.growth_tolerance
-    if abs(gap) <= tolerance or (_REAL_GROWTH.search(indicator.name) and gap > 0):
+    result = compound(base.value, growth.value, years, end.value)
+    if not result.off(context.settings.growth_tolerance, indicator.name):
         return None
-    implied = ((end.value / base.value) ** (Decimal(1) / years) - 1) * _HUNDRED
     unit = end.unit or ""
     return context.finding(
         "growth-vs-levels", INCONSISTENCY, Severity.WARNING, growth.line, growth.quote,
         f"“{growth.subject}”年均增长{_n(growth.value)}%：{base.year}年{_n(base.value)}{unit}（第{base.line}行）"
-        f"按此增速{years}年后应为{_n(expected, 1)}{unit}，而文中{end_year}年为{_n(end.value)}{unit}，"
-        f"相差{gap * _HUNDRED:+.1f}%（两者对应的年均增速为{_n(implied, 1)}%）",
+        f"按此增速{years}年后应为{_n(result.expected, 1)}{unit}，而文中{end_year}年为{_n(end.value)}{unit}，"
+        f"相差{percent_change(result.gap)}（两者对应的年均增速为{_n(result.implied_rate, 1)}%）",
         lines=(base.line, end.line),
     )  # fmt: skip
-
-
-def _n(value: Decimal, places: int | None = None) -> str:
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
-    return format(value.normalize(), "f")

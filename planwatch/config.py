@@ -28,9 +28,7 @@ HOME = Setting(
     "",
     "planwatch 的数据目录，默认 $XDG_DATA_HOME/planwatch（通常是 ~/.local/share/planwatch）",
 )
-MAX_FILE_MB = Setting("PLANWATCH_MAX_FILE_MB", "50", "可读取的规划文件大小上限（MB）")
-
-SETTINGS = (DATABASE_URL, HOME, MAX_FILE_MB)
+SETTINGS = (DATABASE_URL, HOME)
 
 
 def data_home() -> Path:

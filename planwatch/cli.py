@@ -585,7 +585,3 @@ def _print_summary(parsed: ParsedPlan) -> None:
 
 def _describe_url(url: str) -> str:
     return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url.split("@")[-1]
-
-
-def main(argv: list[str] | None = None) -> Any:
-    return app(args=argv)

@@ -20,8 +20,7 @@ def dumps(value: Any, indent: int | None = 2) -> str:
 
 def decimal_text(value: Decimal) -> str:
     """Plain notation, never an exponent: Decimal('1E+4') → '10000'."""
-    text = format(value, "f")
-    return text
+    return format(value, "f")
 
 
 def _write(value: Any, out: list[str], indent: int | None, depth: int) -> None:

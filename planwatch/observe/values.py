@@ -160,10 +160,6 @@ def parse_date(text: str) -> date | None:
         raise CellError(f"“{text.strip()}”不是日期（应写作2023-03-15）") from None
 
 
-def same_unit(a: str, b: str) -> bool:
-    return tidy(a) == tidy(b)
-
-
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     """`value` in `from_unit` in `to_unit`; the units as a planner types them (spaces, widths tidied)."""
     return numbers.convert(value, tidy(from_unit), tidy(to_unit))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 
 WAN_PER_YI = Decimal(10000)
@@ -18,7 +17,3 @@ def plain(value: Decimal | None) -> str:
 
 def yi_yuan(wan_yuan: Decimal | None) -> Decimal | None:
     return None if wan_yuan is None else wan_yuan / WAN_PER_YI
-
-
-def total(values: Iterable[Decimal | None]) -> Decimal:
-    return sum((v for v in values if v is not None), Decimal(0))

@@ -29,7 +29,7 @@ XINJIAN = "新建区全面推进新建学校、新建道路、新建医院和新
         ("加快促进促进消费升级。", "doubled-word", "促进促进", Severity.ERROR, "“促进”连续重复了两次"),
         ("加快长堎镇长堎镇建设。", "doubled-word", "长堎镇长堎镇", Severity.ERROR, "“长堎镇”连续重复了两次"),
         ("三年内开工建设两座个学校、一所医院。", "double-measure-word", "两座个学", Severity.ERROR,
-         "“两座个学”中量词重复，只应保留一个"),
+         "“两座个”中量词重复，只应保留一个"),
         ("加强生态保护;推进绿色发展。", "halfwidth-punctuation", "态保护;推进绿", Severity.WARNING,
          "中文句中使用了半角“;”，应为全角“；”"),
         ("加强生态保护,推进绿色发展。", "halfwidth-punctuation", "态保护,推进绿", Severity.WARNING,

@@ -152,7 +152,7 @@ def _line_rules(context: LintContext, line: Line) -> Iterator[Finding]:
             Severity.ERROR,
             line.number,
             m.group(),
-            f"“{m.group()}”中量词重复，只应保留一个",
+            f"“{m.group()[:-1]}”中量词重复，只应保留一个",
             column=m.start(),
         )
     for m in _HALFWIDTH_PUNCTUATION.finditer(line.raw):

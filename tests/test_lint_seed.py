@@ -109,7 +109,7 @@ SEED_FINDINGS = [
     (1070, "doubled-word", "“促进”"),
     (1476, "doubled-word", "“长堎镇”"),
     (1546, "doubled-word", "“公里”"),
-    (976, "double-measure-word", "“两座个学”"),
+    (976, "double-measure-word", "“两座个”"),
     (654, "halfwidth-punctuation", "半角“;”"),
     (259, "stray-space", "“十四五” 时期面临"),
     (960, "stray-space", "总长度 8.93"),

@@ -7,6 +7,8 @@ becomes the next version of that plan.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -53,7 +55,7 @@ from planwatch.store.schema import (
     targets,
 )
 
-_RACE_RETRIES = 3
+_RACE_RETRIES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,7 @@ class Store:
             except IntegrityError:
                 if attempt == _RACE_RETRIES - 1:
                     raise
+                time.sleep(random.uniform(0, 0.02))  # let the winner commit, then read the new state
         raise AssertionError("unreachable")
 
     def _ingest_once(self, parsed: ParsedPlan, lines: Sequence[str]) -> IngestResult:

@@ -4,12 +4,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup setup-dev run test lint bench clean
+.PHONY: setup run serve test lint bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	scripts/vendor-assets.sh
 	touch $(STAMP)
 
 setup: $(STAMP)  ## Python environment with planwatch and its tools
@@ -19,6 +20,9 @@ run: setup  ## Read and check the bundled plan, load the demo figures, evaluate 
 	$(BIN)/planwatch demo
 	$(BIN)/planwatch outline 新建区 --depth 1
 	$(BIN)/planwatch evaluate 新建区 --as-of 2025-06-30
+
+serve: setup  ## The web app on http://127.0.0.1:8000 (PLANWATCH_DATABASE_URL picks the database)
+	$(BIN)/planwatch serve
 
 test: setup  ## Lint, type-check and run the whole suite (SQLite and a throwaway PostgreSQL)
 	scripts/system-deps.sh test
@@ -40,4 +44,4 @@ bench: setup  ## Print speed and accuracy figures (not asserted anywhere)
 	scripts/with-postgres.sh $(BIN)/python bench/evaluate.py
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache node_modules planwatch/present/web/static/vendor

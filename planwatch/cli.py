@@ -369,6 +369,19 @@ def template(
     err().print(f"已写出：{target}", markup=False)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+) -> None:
+    """打开网页界面：总览、指标、规划文本、目标、项目、审稿、搜索（只读）。"""
+    import uvicorn  # the web stack loads only for this command
+
+    from planwatch.present.web.app import create_app
+
+    uvicorn.run(create_app(), host=host, port=port)
+
+
 def _user() -> str:
     return os.environ.get("USER", "")
 

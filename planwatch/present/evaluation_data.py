@@ -38,6 +38,8 @@ def evaluation_data(result: PlanEvaluation) -> dict[str, Any]:
                 "method": e.method,
                 "latest_year": e.latest_year,
                 "latest_value": e.latest_value,
+                # a growth rule judges the reported rates: its latest figure is a rate, not a level
+                "latest_unit": "%" if e.method == "growth" else result.indicators[e.series_id].unit,
                 "expected_value": e.expected_value,
                 "elapsed": e.elapsed,
                 "progress": e.progress,

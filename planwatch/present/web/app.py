@@ -1,0 +1,237 @@
+"""The read-only web app: server-rendered pages, each with a `.json` twin fed by the same data function.
+
+`/plans/1` is HTML; `/plans/1.json` (or `Accept: application/json`) is the same dict as JSON.
+Errors a visitor can cause answer in Chinese (a page or `{"error": …}`), never with a traceback.
+Front-end assets are served from static/vendor/ (scripts/vendor-assets.sh), never from a CDN.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from planwatch.errors import NotFoundError, PlanwatchError
+from planwatch.present.amounts import plain
+from planwatch.present.jsonout import dumps
+from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS
+from planwatch.present.web import pages
+from planwatch.store import Store
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+log = logging.getLogger(__name__)
+
+PageData = Callable[..., dict[str, Any]]
+
+
+class PlanJSONResponse(JSONResponse):
+    """JSON with exact decimals (`0.2950` stays `0.2950`) and Chinese as written."""
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content, indent=None).encode("utf-8")
+
+
+class BadRequest(PlanwatchError):
+    """A query parameter the app cannot read (a malformed date)."""
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["num"] = lambda value: plain(value) if value is not None else "—"
+    env.filters["round2"] = round2
+    env.filters["chart_json"] = chart_json
+    env.globals["severity_labels"] = SEVERITY_LABELS
+    env.globals["kind_labels"] = KIND_LABELS
+    return env
+
+
+def round2(value: Decimal | None) -> str:
+    """An amount for reading: two decimals at most, no trailing zeros (1192.3318 → 1192.33)."""
+    return "—" if value is None else plain(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def chart_json(value: Any) -> Markup:
+    """Data for a `<script type="application/json">`: no `<`, `>` or `&` can close the tag."""
+    text = dumps(value, indent=None)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # safe: escaped above for the script-data context
+
+
+def wants_json(request: Request) -> bool:
+    if request.url.path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def render(request: Request, template: str, data: dict[str, Any], status_code: int = 200) -> Response:
+    if wants_json(request):
+        return PlanJSONResponse(data, status_code=status_code)
+    html = (
+        environment()
+        .get_template(template)
+        .render(data=data, path=request.url.path, query=request.query_params)
+    )
+    return HTMLResponse(html, status_code=status_code)
+
+
+def error_response(request: Request, status_code: int, message: str) -> Response:
+    if wants_json(request):
+        return PlanJSONResponse({"error": message}, status_code=status_code)
+    html = (
+        environment()
+        .get_template("web/error.html")
+        .render(
+            data={"status": status_code, "message": message},
+            path=request.url.path,
+            query=request.query_params,
+        )
+    )
+    return HTMLResponse(html, status_code=status_code)
+
+
+def parse_as_of(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(f"日期“{value}”无法识别，请写作 YYYY-MM-DD，如 2025-06-30") from None
+
+
+def create_app(store_url: str | None = None) -> FastAPI:
+    app = FastAPI(title="planwatch", docs_url=None, redoc_url=None)  # their JS comes from a CDN
+    app.state.store = Store(store_url)
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    _add_error_handlers(app)
+
+    def store_of(request: Request) -> Store:
+        store: Store = request.app.state.store
+        return store
+
+    def plan_id_of(request: Request, plan: str) -> int:
+        return store_of(request).resolve(plan)
+
+    def page(path: str, template: str) -> Callable[[PageData], PageData]:
+        """Register `path` and its `.json` twin (first, so `x.json` never reads as an id) for one endpoint."""
+
+        def register(endpoint: PageData) -> PageData:
+            for route in (path + ".json", path):
+                app.add_api_route(
+                    route, _responder(endpoint, template), methods=["GET"], include_in_schema=True
+                )
+            return endpoint
+
+        return register
+
+    def _responder(endpoint: PageData, template: str) -> Callable[..., Response]:
+        @functools.wraps(endpoint)
+        def respond(request: Request, **kwargs: Any) -> Response:
+            return render(request, template, endpoint(request, **kwargs))
+
+        return respond  # FastAPI reads the endpoint's parameters through functools.wraps
+
+    @app.get("/", include_in_schema=False)
+    def home(request: Request) -> Response:
+        plan_id = pages.latest_plan_id(store_of(request))
+        if plan_id is None:
+            return RedirectResponse("/plans", status_code=303)
+        return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+
+    @page("/plans", "web/plans.html")
+    def plans(request: Request) -> dict[str, Any]:
+        return pages.plans_page(store_of(request))
+
+    @page("/plans/{plan}", "web/overview.html")
+    def overview(request: Request, plan: str, as_of: str | None = None) -> dict[str, Any]:
+        return pages.overview_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of))
+
+    @page("/plans/{plan}/indicators", "web/indicators.html")
+    def indicators(
+        request: Request,
+        plan: str,
+        as_of: str | None = None,
+        category: str | None = None,
+        attribute: str | None = None,
+        status: str | None = None,
+    ) -> dict[str, Any]:
+        return pages.indicators_page(
+            store_of(request), plan_id_of(request, plan), parse_as_of(as_of), category, attribute, status
+        )
+
+    @page("/plans/{plan}/indicators/{indicator_id}", "web/indicator.html")
+    def indicator(request: Request, plan: str, indicator_id: str, as_of: str | None = None) -> dict[str, Any]:
+        return pages.indicator_page(
+            store_of(request), plan_id_of(request, plan), indicator_id, parse_as_of(as_of)
+        )
+
+    @page("/plans/{plan}/text", "web/text.html")
+    def text(request: Request, plan: str) -> dict[str, Any]:
+        return pages.text_page(store_of(request), plan_id_of(request, plan))
+
+    @page("/plans/{plan}/targets", "web/targets.html")
+    def targets(request: Request, plan: str) -> dict[str, Any]:
+        return pages.targets_page(store_of(request), plan_id_of(request, plan))
+
+    @page("/plans/{plan}/projects", "web/projects.html")
+    def projects(request: Request, plan: str) -> dict[str, Any]:
+        return pages.projects_page(store_of(request), plan_id_of(request, plan))
+
+    @page("/plans/{plan}/lint", "web/lint.html")
+    def lint(request: Request, plan: str) -> dict[str, Any]:
+        return pages.lint_page(store_of(request), plan_id_of(request, plan))
+
+    @page("/plans/{plan}/search", "web/search.html")
+    def search(request: Request, plan: str, q: str = "") -> dict[str, Any]:
+        return pages.search_page(store_of(request), plan_id_of(request, plan), q)
+
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    async def not_found(request: Request, error: Exception) -> Response:
+        return error_response(request, 404, str(error))
+
+    async def bad_request(request: Request, error: Exception) -> Response:
+        return error_response(request, 400, str(error))
+
+    async def planwatch_error(request: Request, error: Exception) -> Response:
+        return error_response(request, 400, str(error))
+
+    async def bad_request_params(request: Request, error: Exception) -> Response:
+        return error_response(request, 400, "请求参数无法识别")
+
+    async def http_error(request: Request, error: Exception) -> Response:
+        status = error.status_code if isinstance(error, StarletteHTTPException) else 500
+        message = {404: "页面不存在", 405: "不支持这种请求方式"}.get(status, "请求无法处理")
+        return error_response(request, status, message)
+
+    async def unexpected(request: Request, error: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path)
+        return error_response(request, 500, "服务器内部错误，请稍后再试或联系管理员")
+
+    app.add_exception_handler(NotFoundError, not_found)
+    app.add_exception_handler(BadRequest, bad_request)
+    app.add_exception_handler(PlanwatchError, planwatch_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, bad_request_params)
+    app.add_exception_handler(Exception, unexpected)

@@ -1,0 +1,372 @@
+"""One data function per web page: each returns the dict that both the HTML page and its `.json` twin show.
+
+Everything returned is plain JSON data (str, int, bool, None, Decimal, lists, dicts), so the
+API cannot drift from the UI. Amounts stay Decimal; 亿元 figures are computed here, once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from planwatch.document import load_bytes
+from planwatch.errors import NotFoundError
+from planwatch.evaluate import DEFAULT_SETTINGS
+from planwatch.evaluate.classify import is_linear
+from planwatch.evaluate.series import due_year
+from planwatch.lint import lint_plan
+from planwatch.model import Indicator, ParsedPlan, Section
+from planwatch.monitor import current_indicators, evaluate_plan, plan_period
+from planwatch.parse.pipeline import all_tables, parse_document
+from planwatch.present.amounts import yi_yuan
+from planwatch.present.evaluation_data import evaluation_data
+from planwatch.present.labels import SEARCH_KIND, attribute_label, target_kind_label
+from planwatch.present.lint_data import annotated_lines, lint_data
+from planwatch.present.plan_data import indicator_data, project_data, project_totals, target_data
+from planwatch.store import Store
+from planwatch.store.observations import history
+from planwatch.workflow import DEMO_AS_OF
+
+KEY_CARDS = 12
+OFF_TRACK = ("red", "yellow")
+
+
+def plans_page(store: Store) -> dict[str, Any]:
+    return {
+        "plans": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "region": p.region,
+                "period_start": p.period_start,
+                "period_end": p.period_end,
+                "version": p.version,
+                "stage": p.stage,
+                "line_count": p.line_count,
+                "indicator_count": p.indicator_count,
+                "ingested_at": p.ingested_at.isoformat(timespec="seconds"),
+            }
+            for p in store.plans()
+        ]
+    }
+
+
+def latest_plan_id(store: Store) -> int | None:
+    """The plan `/` opens: the most recently stored one."""
+    summaries = store.plans()
+    return summaries[-1].id if summaries else None
+
+
+def plan_header(plan_id: int, parsed: ParsedPlan) -> dict[str, Any]:
+    plan = parsed.plan
+    return {
+        "id": plan_id,
+        "title": plan.title,
+        "region": plan.region,
+        "period_start": plan.period_start,
+        "period_end": plan.period_end,
+        "stage": plan.stage,
+        "version": plan.version,
+        "source_path": plan.source.path,
+    }
+
+
+def overview_page(store: Store, plan_id: int, as_of: date) -> dict[str, Any]:
+    result = evaluate_plan(store, plan_id, as_of)
+    evaluation = evaluation_data(result)
+    results = [_with_texts(r, result.indicators[r["indicator_id"]]) for r in evaluation["results"]]
+    colors = {r["status"]: r["color"] for r in results}
+    totals = project_totals(result.parsed.projects)
+    due = due_year(as_of, DEFAULT_SETTINGS.annual_publication_lag_days)
+    return {
+        "plan": plan_header(plan_id, result.parsed),
+        "as_of": as_of.isoformat(),
+        "demo_as_of": DEMO_AS_OF.isoformat(),
+        "summary": evaluation["summary"],
+        "status_counts": [
+            {"status": status, "count": count, "color": colors[status]}
+            for status, count in evaluation["summary"]["by_status"].items()
+        ],
+        "binding_off_track": [r for r in results if r["attribute"] == "binding" and r["color"] in OFF_TRACK],
+        "binding_unjudged": [
+            {"indicator_id": r["indicator_id"], "name": r["name"], "status": r["status"]}
+            for r in results
+            if r["attribute"] == "binding" and r["color"] == "grey"
+        ],
+        "key_indicators": [r for r in results if r["latest_value"] is not None][:KEY_CARDS],
+        "projects_by_box": [_box_in_yi(box) for box in totals["boxes"]],
+        "projects_overall": _box_in_yi(totals["overall"]),
+        "freshness": {
+            "due_year": due,
+            "missing": [
+                {"indicator_id": r["indicator_id"], "name": r["name"], "latest_year": r["latest_year"]}
+                for r in results
+                if r["latest_year"] is None or r["latest_year"] < due
+            ],
+        },
+    }
+
+
+def indicators_page(
+    store: Store,
+    plan_id: int,
+    as_of: date,
+    category: str | None = None,
+    attribute: str | None = None,
+    status: str | None = None,
+) -> dict[str, Any]:
+    result = evaluate_plan(store, plan_id, as_of)
+    judged = {r["indicator_id"]: r for r in evaluation_data(result)["results"]}
+    rows = []
+    for indicator in current_indicators(result.parsed):
+        judgement = judged.get(indicator.id)
+        rows.append(
+            {
+                **_indicator_row(indicator),
+                "status": judgement["status"] if judgement else None,
+                "color": judgement["color"] if judgement else "grey",
+                "latest_year": judgement["latest_year"] if judgement else None,
+                "latest_value": judgement["latest_value"] if judgement else None,
+            }
+        )
+    shown = [
+        row
+        for row in rows
+        if (not category or row["category"] == category)
+        and (not attribute or row["attribute"] == attribute)
+        and (not status or row["status"] == status)
+    ]
+    return {
+        "plan": plan_header(plan_id, result.parsed),
+        "as_of": as_of.isoformat(),
+        "filters": {"category": category, "attribute": attribute, "status": status},
+        "choices": {
+            "category": sorted({r["category"] for r in rows if r["category"]}),
+            "attribute": sorted({r["attribute"] for r in rows if r["attribute"]}),
+            "status": sorted({r["status"] for r in rows if r["status"]}),
+        },
+        "total": len(rows),
+        "indicators": shown,
+    }
+
+
+def indicator_page(store: Store, plan_id: int, indicator_id: str, as_of: date) -> dict[str, Any]:
+    result = evaluate_plan(store, plan_id, as_of)
+    parsed = result.parsed
+    indicator = next((i for i in parsed.indicators if i.id == indicator_id), None)
+    if indicator is None:
+        raise NotFoundError(f"规划 {plan_id} 中没有编号为“{indicator_id}”的指标")
+    evaluation = next(
+        (r for r in evaluation_data(result)["results"] if r["indicator_id"] == indicator_id), None
+    )
+    observations = history(store, plan_id, indicator_id)
+    lines = store.lines(plan_id)
+    return {
+        "plan": plan_header(plan_id, parsed),
+        "as_of": as_of.isoformat(),
+        "indicator": {**indicator_data(indicator), "attribute_label": attribute_label(_attr(indicator))},
+        "evaluation": _with_texts(evaluation, indicator) if evaluation else None,
+        "observations": [
+            {
+                "period": o.period,
+                "value": o.value,
+                "unit": o.unit,
+                "kind": o.kind.value,
+                "as_of": o.as_of.isoformat(),
+                "source": o.source,
+                "status": o.status.value,
+            }
+            for o in observations
+        ],
+        "chart": _indicator_chart(indicator, observations, plan_period(parsed)),
+        "source_line": indicator.line,
+        "source_quote": _quote(lines, indicator),
+    }
+
+
+def text_page(store: Store, plan_id: int) -> dict[str, Any]:
+    parsed = store.load(plan_id)
+    return {
+        "plan": plan_header(plan_id, parsed),
+        "outline": _outline(parsed.sections),
+        "lines": [{"number": n, "text": text} for n, text in enumerate(store.lines(plan_id), start=1)],
+    }
+
+
+def targets_page(store: Store, plan_id: int) -> dict[str, Any]:
+    parsed = store.load(plan_id)
+    return {
+        "plan": plan_header(plan_id, parsed),
+        "targets": [
+            {**target_data(t), "kind_label": target_kind_label(t.kind.value)} for t in parsed.targets
+        ],
+    }
+
+
+def projects_page(store: Store, plan_id: int) -> dict[str, Any]:
+    parsed = store.load(plan_id)
+    totals = project_totals(parsed.projects)
+    return {
+        "plan": plan_header(plan_id, parsed),
+        "boxes": [_box_in_yi(box) for box in totals["boxes"]],
+        "overall": _box_in_yi(totals["overall"]),
+        "projects": [
+            {**project_data(p), "investment_yi_yuan": yi_yuan(p.investment_wan_yuan)} for p in parsed.projects
+        ],
+    }
+
+
+def lint_page(store: Store, plan_id: int) -> dict[str, Any]:
+    """Re-read the stored lines as a document, so the report matches the text the database holds."""
+    stored = store.load(plan_id)
+    document = load_bytes("\n".join(store.lines(plan_id)).encode(), "plan.txt")
+    parsed = parse_document(document)
+    findings = lint_plan(document, parsed, all_tables(document))
+    data = lint_data(document, parsed, findings)
+    data["file"] = stored.plan.source.path
+    return {"plan": plan_header(plan_id, stored), "lint": data, "rows": annotated_lines(document, findings)}
+
+
+def search_page(store: Store, plan_id: int, query: str, limit: int = 50) -> dict[str, Any]:
+    parsed = store.load(plan_id)
+    hits = store.search(query, plan_id=plan_id, limit=limit) if query.strip() else []
+    return {
+        "plan": plan_header(plan_id, parsed),
+        "query": query,
+        "hits": [
+            {
+                "kind": hit.kind,
+                "kind_label": SEARCH_KIND.get(hit.kind, hit.kind),
+                "ref_id": hit.ref_id,
+                "line": hit.line,
+                "snippet": hit.snippet,
+                "pieces": highlight(hit.snippet, hit.snippet_spans),
+            }
+            for hit in hits
+        ],
+    }
+
+
+def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> list[dict[str, Any]]:
+    """`text` cut into plain and matched pieces; the template escapes each piece."""
+    pieces: list[dict[str, Any]] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        if start > cursor:
+            pieces.append({"text": text[cursor:start], "hit": False})
+        pieces.append({"text": text[start:end], "hit": True})
+        cursor = end
+    if cursor < len(text):
+        pieces.append({"text": text[cursor:], "hit": False})
+    return pieces
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+
+
+def _attr(indicator: Indicator) -> str | None:
+    return indicator.attribute.value if indicator.attribute else None
+
+
+def _indicator_row(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "category": indicator.category,
+        "attribute": _attr(indicator),
+        "attribute_label": attribute_label(_attr(indicator)),
+        "line": indicator.line,
+        "base": indicator.base.raw if indicator.base else None,
+        "target": indicator.target.raw if indicator.target else None,
+        "target_year": indicator.target.year if indicator.target else None,
+    }
+
+
+def _quote(lines: list[str], indicator: Indicator, most: int = 12) -> str:
+    """The table row as written: from the name's line to the last cell's (a flattened row spans lines)."""
+    last = max((c.line for c in indicator.cells), default=indicator.line)
+    last = min(max(last, indicator.line), indicator.line + most - 1, len(lines))
+    return "\n".join(line.strip() for line in lines[indicator.line - 1 : last])
+
+
+def _with_texts(result: dict[str, Any], indicator: Indicator) -> dict[str, Any]:
+    return {
+        **result,
+        "attribute_label": attribute_label(result["attribute"]),
+        "required_growth_text": _per_year(result["required_growth"], indicator, result["method"]),
+    }
+
+
+def _per_year(value: Decimal | None, indicator: Indicator, method: str) -> str | None:
+    """Fractions read as % a year; a linear indicator's points in its unit (a growth rate stays %)."""
+    if value is None:
+        return None
+    if method != "growth" and is_linear(indicator.name, indicator.unit):
+        unit = "个百分点" if indicator.unit == "%" else (indicator.unit or "")
+        return f"每年 {_plain(value)} {unit}".strip()
+    return f"每年 {_plain(value * 100)}%"
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.quantize(Decimal("0.01")).normalize(), "f")
+
+
+def _box_in_yi(box: dict[str, Any]) -> dict[str, Any]:
+    return {**box, "investment_yi_yuan": yi_yuan(box["investment_wan_yuan"])}
+
+
+def _outline(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
+    depth: dict[str, int] = {}
+    rows = []
+    for section in sections:
+        level = depth[section.parent_id] + 1 if section.parent_id in depth else 0
+        depth[section.id] = level
+        rows.append(
+            {
+                "id": section.id,
+                "number": section.number,
+                "title": section.title,
+                "line": section.line,
+                "depth": level,
+                "kind": section.kind.value,
+            }
+        )
+    return rows
+
+
+def _indicator_chart(
+    indicator: Indicator, observations: list[Any], period: tuple[int, int]
+) -> dict[str, Any]:
+    """Actual annual levels (latest vintage of each year), the straight or compound path from base to
+    target, and the target itself."""
+    actual: dict[int, Decimal] = {}
+    for o in observations:  # ordered by period then as_of: the last one of a year is its latest vintage
+        if o.kind.value == "level" and o.period.isdigit():
+            actual[int(o.period)] = o.value
+    base, target = indicator.base, indicator.target
+    start = base.year if base and base.year else period[0] - 1
+    end = target.year if target and target.year else period[1]
+    expected: dict[int, Decimal] = {}
+    if base and target and base.value is not None and target.value is not None and end > start:
+        linear = is_linear(indicator.name, indicator.unit) or base.value <= 0 or target.value <= 0
+        for year in range(start, end + 1):
+            f = Decimal(year - start) / Decimal(end - start)
+            if linear:
+                value = base.value + (target.value - base.value) * f
+            else:
+                value = Decimal(float(base.value) * float(target.value / base.value) ** float(f))
+            expected[year] = value.quantize(Decimal("0.01"))
+    years = sorted({*actual, *expected, *range(start, end + 1)})
+    return {
+        "unit": indicator.unit,
+        "years": [str(y) for y in years],
+        "actual": [actual.get(y) for y in years],
+        "expected": [expected.get(y) for y in years],
+        "target": target.value if target else None,
+        "target_year": end,
+    }

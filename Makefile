@@ -42,6 +42,7 @@ bench: setup  ## Print speed and accuracy figures (not asserted anywhere)
 	$(BIN)/python bench/lint_accuracy.py
 	scripts/with-postgres.sh $(BIN)/python bench/search.py
 	scripts/with-postgres.sh $(BIN)/python bench/evaluate.py
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache node_modules planwatch/present/web/static/vendor

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages planwatch needs, only those missing. Safe to run again.
 #   base: nothing beyond Python (the venv brings the rest)
-#   test: PostgreSQL 15 server for the store tests
+#   test: PostgreSQL 15 server for the store tests; Debian's chromium and CJK fonts for the browser tests
 set -euo pipefail
 want=("$@")
 missing=()
@@ -9,6 +9,8 @@ for group in "${want[@]}"; do
   case "$group" in
     test)
       ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+      [ -x /usr/bin/chromium ] || missing+=(chromium)
+      fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
       ;;
   esac
 done

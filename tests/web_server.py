@@ -1,0 +1,125 @@
+"""A real web server for browser tests and the web bench: uvicorn on 127.0.0.1, a free port, a thread.
+
+    with demo_site(tmp_dir) as site:      # SQLite store with the bundled plan and the demo figures
+        urlopen(site.url + f"/plans/{site.plan_id}")
+
+    with running_server(store_url) as base_url:   # any existing store
+
+The listening socket is bound before the thread starts (port 0 → the kernel picks a free one),
+so there is no window in which another process can take the port. Anonymous read access is
+switched on for the server's lifetime (`PLANWATCH_PUBLIC=1`, with a throwaway
+`PLANWATCH_SECRET_KEY`), and the environment restored afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import socket
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+
+from planwatch.present.web.app import create_app
+from planwatch.store import Store
+from planwatch.workflow import DEMO_AS_OF, bundled_plan_path, ingest_paths, load_demo
+
+HOST = "127.0.0.1"
+AS_OF = DEMO_AS_OF.isoformat()
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str  # http://127.0.0.1:PORT, no trailing slash
+    store_url: str
+    plan_id: int
+
+
+def server_env() -> dict[str, str]:
+    """Anonymous read access, and a throwaway session key (none is written to the data directory)."""
+    return {"PLANWATCH_PUBLIC": "1", "PLANWATCH_SECRET_KEY": secrets.token_hex(32)}
+
+
+@contextlib.contextmanager
+def public_env() -> Iterator[None]:
+    """`server_env()` in os.environ while the block runs; the previous values afterwards."""
+    added = server_env()
+    before = {name: os.environ.get(name) for name in added}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def build_demo_store(folder: Path) -> tuple[str, int]:
+    """A SQLite store in `folder` with the bundled plan and the demo figures: (url, plan id)."""
+    url = f"sqlite:///{folder / 'planwatch.db'}"
+    store = Store(url)
+    try:
+        (outcome,) = ingest_paths(store, [str(bundled_plan_path())])
+        assert outcome.result is not None, "the bundled plan did not ingest"
+        load_demo(store, outcome.result.plan_id)
+        return url, outcome.result.plan_id
+    finally:
+        store.close()
+
+
+@contextlib.contextmanager
+def running_server(store_url: str, timeout: float = 15.0) -> Iterator[str]:
+    """Serve `create_app(store_url)` on 127.0.0.1:<free port> in a thread; yield the base URL."""
+    with public_env():
+        app = create_app(store_url)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((HOST, 0))
+        port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            app, log_level="warning", access_log=False, lifespan="off", timeout_keep_alive=30
+        )
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="uvicorn", daemon=True)
+        thread.start()
+        base_url = f"http://{HOST}:{port}"
+        try:
+            _wait_until_up(base_url, server, thread, timeout)
+            yield base_url
+        finally:
+            server.should_exit = True
+            thread.join(timeout)
+            sock.close()
+            app.state.store.close()
+
+
+def _wait_until_up(base_url: str, server: uvicorn.Server, thread: threading.Thread, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not thread.is_alive():
+            raise RuntimeError("the web server stopped while starting")
+        if server.started:
+            try:
+                with urllib.request.urlopen(base_url + "/plans.json", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+        time.sleep(0.05)
+    raise RuntimeError(f"the web server did not answer on {base_url} within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def demo_site(folder: Path) -> Iterator[Site]:
+    """The bundled plan with its demo figures, served on a free loopback port."""
+    store_url, plan_id = build_demo_store(folder)
+    with running_server(store_url) as url:
+        yield Site(url, store_url, plan_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,6 +57,7 @@ from planwatch.store.schema import (
 )
 
 _RACE_RETRIES = 10
+_LOADED_PLANS = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = url or config.database_url()
         self.engine = _engine(self.url)
+        self._loaded: OrderedDict[int, ParsedPlan] = OrderedDict()
         try:
             with self.engine.begin() as connection:
                 migrate.upgrade(connection)
@@ -189,6 +192,19 @@ class Store:
         return int(plan_id)
 
     def load(self, plan_id: int) -> ParsedPlan:
+        """The stored plan. A stored version never changes (a changed file is a new plan id), so
+        the last few loaded are kept: the web app reads the same plan on every request."""
+        cached = self._loaded.get(plan_id)
+        if cached is not None:
+            self._loaded.move_to_end(plan_id)
+            return cached
+        parsed = self._load(plan_id)
+        self._loaded[plan_id] = parsed
+        if len(self._loaded) > _LOADED_PLANS:
+            self._loaded.popitem(last=False)
+        return parsed
+
+    def _load(self, plan_id: int) -> ParsedPlan:
         with self.engine.connect() as connection:
             row = connection.execute(select(plans).where(plans.c.id == plan_id)).mappings().first()
             if row is None:

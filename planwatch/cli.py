@@ -374,12 +374,78 @@ def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口")] = 8000,
 ) -> None:
-    """打开网页界面：总览、指标、规划文本、目标、项目、审稿、搜索（只读）。"""
+    """打开网页界面：总览、指标、规划文本、目标、项目、审稿、搜索；登录后可填报数据。"""
     import uvicorn  # the web stack loads only for this command
 
     from planwatch.present.web.app import create_app
 
     uvicorn.run(create_app(), host=host, port=port)
+
+
+user_app = typer.Typer(help="网页界面的用户：添加、列出、分配指标给部门。", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+PASSWORD_ENV = "PLANWATCH_PASSWORD"  # for scripts; otherwise the password is asked for, twice, unechoed
+
+
+class Role(StrEnum):
+    admin = "admin"
+    planner = "planner"
+    department = "department"
+    viewer = "viewer"
+
+
+@user_app.command("add")
+@user_errors
+def user_add(
+    name: Annotated[str, typer.Argument(help="用户名")],
+    role: Annotated[Role, typer.Option("--role", help="角色：admin、planner、department、viewer")],
+    department: Annotated[
+        str | None, typer.Option("--department", help="所属部门（department 角色必填），如 区交通运输局")
+    ] = None,
+) -> None:
+    """添加网页界面的用户；密码以 argon2 哈希保存。"""
+    from planwatch.store.users import add_user
+
+    password = os.environ.get(PASSWORD_ENV) or typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+    user = add_user(_store(), name, role.value, password, department)
+    where = f"（{user.department}）" if user.department else ""
+    err().print(f"已添加用户：{user.name}，角色 {user.role}{where}", markup=False)
+
+
+@user_app.command("list")
+@user_errors
+def user_list() -> None:
+    """列出网页界面的用户。"""
+    from planwatch.store.users import ROLE_LABELS, list_users
+
+    table = _table("用户名", "角色", "部门", "状态", "添加时间", wrap=set())
+    for u in list_users(_store()):
+        created = u.created_at.isoformat(timespec="seconds")
+        state = "启用" if u.active else "停用"
+        table.add_row(u.name, ROLE_LABELS[u.role], u.department or "", state, created)
+    out().print(table)
+
+
+@user_app.command("assign")
+@user_errors
+def user_assign(
+    plan: PlanArgument,
+    item: Annotated[str, typer.Argument(help="指标、目标或项目编号，如 T2.01")],
+    department: Annotated[str, typer.Argument(help='部门；写作空字符串 "" 则取消分配')],
+) -> None:
+    """把一个指标（或目标、项目）分配给部门：该部门的用户才能填报它。"""
+    from planwatch.store.users import assign
+
+    store = _store()
+    plan_id = store.resolve(plan)
+    parsed = store.load(plan_id)
+    known = {i.id for i in parsed.indicators} | {t.id for t in parsed.targets}
+    known |= {p.id for p in parsed.projects}
+    if item not in known:
+        raise PlanwatchError(f"规划 {plan_id} 中没有编号为“{item}”的指标、目标或项目")
+    assign(store, plan_id, item, department or None, by=f"cli:{_user()}")
+    err().print(f"已分配：{item} → {department or '（无）'}", markup=False)
 
 
 def _user() -> str:

@@ -28,7 +28,12 @@ HOME = Setting(
     "",
     "planwatch 的数据目录，默认 $XDG_DATA_HOME/planwatch（通常是 ~/.local/share/planwatch）",
 )
-SETTINGS = (DATABASE_URL, HOME)
+PUBLIC = Setting("PLANWATCH_PUBLIC", "", "设为 1 时，未登录的访客可以只读浏览网页界面；否则先登录")
+SECRET_KEY = Setting(
+    "PLANWATCH_SECRET_KEY", "", "网页会话签名密钥；未设置时在数据目录中生成并保存 secret_key 文件"
+)
+
+SETTINGS = (DATABASE_URL, HOME, PUBLIC, SECRET_KEY)
 
 
 def data_home() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,11 @@ from planwatch.store import Store
 from planwatch.workflow import bundled_plan_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Nothing a test does may touch the real data directory (the default database, the web secret key).
+_TEST_HOME = tempfile.mkdtemp(prefix="planwatch-test-home-")
+os.environ.setdefault("PLANWATCH_HOME", _TEST_HOME)
+os.environ.setdefault("PLANWATCH_SECRET_KEY", "test-secret-key")
 POSTGRES_URL = os.environ.get("PLANWATCH_TEST_POSTGRES_URL")
 
 

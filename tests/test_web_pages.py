@@ -43,7 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     seed, evil = ingest_paths(store, [str(bundled_plan_path()), str(evil_path)])
     assert seed.result is not None and evil.result is not None
     load_demo(store, seed.result.plan_id)
-    app = create_app(url)
+    app = create_app(url, public=True, secret_key="test-secret")
     with TestClient(app) as client:
         yield Site(client, store, seed.result.plan_id, evil.result.plan_id)
     app.state.store.close()

@@ -90,30 +90,49 @@ def add_observations(
     `entered_by` (when given) names who entered every row; otherwise each row's own `entered_by`.
     With `source_sha256`, the file is recorded and a second import of it into this plan is a no-op.
     """
-    entered_at = datetime.now(UTC)
     with store.engine.begin() as connection:
-        _check_plan(connection, plan_id)
-        if source_sha256 is not None and _imported(connection, plan_id, source_sha256):
-            return AddResult(0, len(new), already_imported=True)
-        fresh = _news(_known_vintages(connection, plan_id), new)
-        rows = [_row(plan_id, o, entered_by or o.entered_by, entered_at, source_sha256) for o in fresh]
-        for number, batch in enumerate(_batches(rows, BATCH_SIZE)):
-            connection.execute(observations.insert(), batch)
-            if number == 0:
-                _pause_for_tests()
-        if source_sha256 is not None:
-            connection.execute(
-                observation_imports.insert().values(
-                    plan_id=plan_id,
-                    sha256=source_sha256,
-                    file_name=file_name,
-                    rows=len(new),
-                    added=len(rows),
-                    entered_by=entered_by,
-                    entered_at=entered_at,
-                )
+        result, _ = write_observations(
+            connection, plan_id, new, source_sha256=source_sha256, file_name=file_name, entered_by=entered_by
+        )
+    return result
+
+
+def write_observations(
+    connection: Connection,
+    plan_id: int,
+    new: Sequence[Observation],
+    *,
+    source_sha256: str | None = None,
+    file_name: str = "",
+    entered_by: str = "",
+) -> tuple[AddResult, list[Observation]]:
+    """`add_observations` inside the caller's transaction (so that it can log the write in the same one).
+
+    Returns the result and the figures stored (the news).
+    """
+    entered_at = datetime.now(UTC)
+    _check_plan(connection, plan_id)
+    if source_sha256 is not None and _imported(connection, plan_id, source_sha256):
+        return AddResult(0, len(new), already_imported=True), []
+    fresh = _news(_known_vintages(connection, plan_id), new)
+    rows = [_row(plan_id, o, entered_by or o.entered_by, entered_at, source_sha256) for o in fresh]
+    for number, batch in enumerate(_batches(rows, BATCH_SIZE)):
+        connection.execute(observations.insert(), batch)
+        if number == 0:
+            _pause_for_tests()
+    if source_sha256 is not None:
+        connection.execute(
+            observation_imports.insert().values(
+                plan_id=plan_id,
+                sha256=source_sha256,
+                file_name=file_name,
+                rows=len(new),
+                added=len(rows),
+                entered_by=entered_by,
+                entered_at=entered_at,
             )
-    return AddResult(len(rows), len(new) - len(rows))
+        )
+    return AddResult(len(rows), len(new) - len(rows)), fresh
 
 
 def bulk_load(store: Store, rows: Iterable[tuple[int, Observation]], *, batch_size: int = 10_000) -> int:
@@ -254,6 +273,17 @@ def latest_vintages(
             if len(found) > 1:
                 found.sort(key=_PERIOD_ORDER)
     return result
+
+
+def data_version(store: Store, plan_id: int) -> tuple[int, int]:
+    """(newest id, count) of a plan's figures: figures are only ever added, so any write changes it."""
+    with store.engine.connect() as connection:
+        row = connection.execute(
+            select(func.coalesce(func.max(observations.c.id), 0), func.count()).where(
+                observations.c.plan_id == plan_id
+            )
+        ).one()
+    return int(row[0]), int(row[1])
 
 
 def history(store: Store, plan_id: int, series_id: str) -> list[Observation]:

@@ -281,3 +281,44 @@ observation_imports = Table(
     Column("entered_by", Text, nullable=False),
     Column("entered_at", DateTime(timezone=True), nullable=False),
 )
+
+
+# ---- users, assignments and the audit log (planwatch.store.users; migration 0005) -------------------
+# `users.password_hash` is an argon2id hash (argon2-cffi), never the password. A role is admin, planner,
+# department or viewer; a department user writes only the items (an indicator, prose target or project
+# id of one plan) that `assignments` gives to its department. `audit_log` keeps every write: who, when,
+# what (`action`, `target`), and the value before and after as JSON text (NULL when there was none).
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(12), nullable=False),
+    Column("department", Text),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("active", Integer, nullable=False, default=1),
+)
+
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_id", String(32), primary_key=True),
+    Column("department", Text, nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_name", String(100), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("plan_id", Integer),  # no foreign key: the log outlives a deleted plan
+    Column("target", Text, nullable=False),
+    Column("old", Text),
+    Column("new", Text),
+)
+Index("ix_audit_log_plan_at", audit_log.c.plan_id, audit_log.c.at)

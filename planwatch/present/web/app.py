@@ -2,6 +2,7 @@
 
 `/plans/1` is HTML; `/plans/1.json` (or `Accept: application/json`) is the same dict as JSON.
 Errors a visitor can cause answer in Chinese (a page or `{"error": …}`), never with a traceback.
+Signing in, roles and 数据填报 (the only writes): `auth` and `entry`.
 Front-end assets are served from static/vendor/ (scripts/vendor-assets.sh), never from a CDN.
 """
 
@@ -27,7 +28,7 @@ from planwatch.errors import NotFoundError, PlanwatchError
 from planwatch.present.amounts import plain
 from planwatch.present.jsonout import dumps
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS
-from planwatch.present.web import pages
+from planwatch.present.web import auth, entry, pages
 from planwatch.store import Store
 
 HERE = Path(__file__).parent
@@ -86,12 +87,19 @@ def wants_json(request: Request) -> bool:
 def render(request: Request, template: str, data: dict[str, Any], status_code: int = 200) -> Response:
     if wants_json(request):
         return PlanJSONResponse(data, status_code=status_code)
-    html = (
-        environment()
-        .get_template(template)
-        .render(data=data, path=request.url.path, query=request.query_params)
-    )
+    html = environment().get_template(template).render(data=data, **_context(request))
     return HTMLResponse(html, status_code=status_code)
+
+
+def _context(request: Request) -> dict[str, Any]:
+    """What every page's template sees besides its data: the path, the query, the visitor, the CSRF token."""
+    return {
+        "path": request.url.path,
+        "query": request.query_params,
+        "user": auth.user_of(request),
+        "csrf_token": auth.csrf_token(request),
+        "public": getattr(request.app.state, "public", False),
+    }
 
 
 def error_response(request: Request, status_code: int, message: str) -> Response:
@@ -100,13 +108,16 @@ def error_response(request: Request, status_code: int, message: str) -> Response
     html = (
         environment()
         .get_template("web/error.html")
-        .render(
-            data={"status": status_code, "message": message},
-            path=request.url.path,
-            query=request.query_params,
-        )
+        .render(data={"status": status_code, "message": message}, **_context(request))
     )
     return HTMLResponse(html, status_code=status_code)
+
+
+def denied(request: Request) -> Response:
+    """An anonymous visitor of a private site: the login page, or 401 for the JSON twins."""
+    if wants_json(request):
+        return PlanJSONResponse({"error": "请先登录"}, status_code=401)
+    return RedirectResponse(auth.login_redirect(request), status_code=303)
 
 
 def parse_as_of(value: str | None) -> date:
@@ -118,11 +129,22 @@ def parse_as_of(value: str | None) -> date:
         raise BadRequest(f"日期“{value}”无法识别，请写作 YYYY-MM-DD，如 2025-06-30") from None
 
 
-def create_app(store_url: str | None = None) -> FastAPI:
+def create_app(
+    store_url: str | None = None, *, public: bool | None = None, secret_key: str | None = None
+) -> FastAPI:
+    """`public` (default: `PLANWATCH_PUBLIC=1`) lets anonymous visitors read; `secret_key` signs sessions."""
     app = FastAPI(title="planwatch", docs_url=None, redoc_url=None)  # their JS comes from a CDN
     app.state.store = Store(store_url)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     _add_error_handlers(app)
+    auth.install(
+        app,
+        app.state.store,
+        public=auth.is_public() if public is None else public,
+        key=secret_key or auth.secret_key(),
+        denied=denied,
+    )
+    entry.register(app, render)
 
     def store_of(request: Request) -> Store:
         store: Store = request.app.state.store
@@ -225,12 +247,19 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = {404: "页面不存在", 405: "不支持这种请求方式"}.get(status, "请求无法处理")
         return error_response(request, status, message)
 
+    async def web_error(request: Request, error: Exception) -> Response:
+        status = error.status if isinstance(error, auth.WebError) else 400
+        if status == 401 and not wants_json(request):
+            return denied(request)
+        return error_response(request, status, str(error))
+
     async def unexpected(request: Request, error: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
         return error_response(request, 500, "服务器内部错误，请稍后再试或联系管理员")
 
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(BadRequest, bad_request)
+    app.add_exception_handler(auth.WebError, web_error)
     app.add_exception_handler(PlanwatchError, planwatch_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, bad_request_params)

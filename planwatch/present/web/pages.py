@@ -6,6 +6,7 @@ API cannot drift from the UI. Amounts stay Decimal; 亿元 figures are computed 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -17,7 +18,7 @@ from planwatch.evaluate.classify import is_linear
 from planwatch.evaluate.series import due_year
 from planwatch.lint import lint_plan
 from planwatch.model import Indicator, ParsedPlan, Section
-from planwatch.monitor import current_indicators, evaluate_plan, plan_period
+from planwatch.monitor import PlanEvaluation, current_indicators, evaluate_plan, plan_period
 from planwatch.parse.pipeline import all_tables, parse_document
 from planwatch.present.amounts import yi_yuan
 from planwatch.present.evaluation_data import evaluation_data
@@ -25,11 +26,26 @@ from planwatch.present.labels import SEARCH_KIND, attribute_label, target_kind_l
 from planwatch.present.lint_data import annotated_lines, lint_data
 from planwatch.present.plan_data import indicator_data, project_data, project_totals, target_data
 from planwatch.store import Store
-from planwatch.store.observations import history
+from planwatch.store.observations import data_version, history
 from planwatch.workflow import DEMO_AS_OF
 
 KEY_CARDS = 12
 OFF_TRACK = ("red", "yellow")
+
+
+_EVALUATIONS: OrderedDict[tuple[str, int, date, tuple[int, int]], PlanEvaluation] = OrderedDict()
+_KEPT_EVALUATIONS = 64
+
+
+def _evaluated(store: Store, plan_id: int, as_of: date) -> PlanEvaluation:
+    """evaluate_plan, kept while the plan's figures are unchanged: every page of a plan asks for it."""
+    key = (store.url, plan_id, as_of, data_version(store, plan_id))
+    cached = _EVALUATIONS.get(key)
+    if cached is None:
+        cached = _EVALUATIONS[key] = evaluate_plan(store, plan_id, as_of)
+        if len(_EVALUATIONS) > _KEPT_EVALUATIONS:
+            _EVALUATIONS.popitem(last=False)
+    return cached
 
 
 def plans_page(store: Store) -> dict[str, Any]:
@@ -73,7 +89,7 @@ def plan_header(plan_id: int, parsed: ParsedPlan) -> dict[str, Any]:
 
 
 def overview_page(store: Store, plan_id: int, as_of: date) -> dict[str, Any]:
-    result = evaluate_plan(store, plan_id, as_of)
+    result = _evaluated(store, plan_id, as_of)
     evaluation = evaluation_data(result)
     results = [_with_texts(r, result.indicators[r["indicator_id"]]) for r in evaluation["results"]]
     colors = {r["status"]: r["color"] for r in results}
@@ -116,7 +132,7 @@ def indicators_page(
     attribute: str | None = None,
     status: str | None = None,
 ) -> dict[str, Any]:
-    result = evaluate_plan(store, plan_id, as_of)
+    result = _evaluated(store, plan_id, as_of)
     judged = {r["indicator_id"]: r for r in evaluation_data(result)["results"]}
     rows = []
     for indicator in current_indicators(result.parsed):
@@ -152,7 +168,7 @@ def indicators_page(
 
 
 def indicator_page(store: Store, plan_id: int, indicator_id: str, as_of: date) -> dict[str, Any]:
-    result = evaluate_plan(store, plan_id, as_of)
+    result = _evaluated(store, plan_id, as_of)
     parsed = result.parsed
     indicator = next((i for i in parsed.indicators if i.id == indicator_id), None)
     if indicator is None:

@@ -1,0 +1,321 @@
+"""Signing in: sessions in signed cookies, a CSRF token per session, a login rate limit, roles.
+
+The session cookie holds the user's name and the session's CSRF token, signed (itsdangerous) with
+`PLANWATCH_SECRET_KEY` or a random key kept in the data directory; it is HttpOnly, SameSite=Lax and,
+when served over https, Secure. Every POST carries the token (`csrf_token`); `read_form` checks it.
+The user is read from the database on every request, so a deactivated account stops at once.
+
+Roles: admin (everything, the audit log), planner (writes everything, assigns items to departments),
+department (writes only the items assigned to its department), viewer (reads). Anonymous visitors
+read when `PLANWATCH_PUBLIC=1`; otherwise pages send them to /login and the JSON twins answer 401.
+"""
+
+from __future__ import annotations
+
+import hmac
+import io
+import os
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.formparsers import FormParser, MultiPartParser
+
+from planwatch import config
+from planwatch.errors import PlanwatchError
+from planwatch.store import Store
+from planwatch.store.users import User, department_of, get_user
+
+COOKIE: Final = "planwatch_session"
+CSRF_FIELD: Final = "csrf_token"
+SESSION_SECONDS: Final = 12 * 3600
+FORM_LIMIT: Final = 64 * 1024  # a form without a file
+UPLOAD_LIMIT: Final = 5 * 1024 * 1024
+LOGIN_FAILURES: Final = 5  # per name and address …
+LOGIN_WINDOW: Final = 600.0  # … in ten minutes
+SECRET_ENV: Final = "PLANWATCH_SECRET_KEY"
+PUBLIC_ENV: Final = "PLANWATCH_PUBLIC"
+SECRET_FILE: Final = "secret_key"
+WRITERS: Final = ("admin", "planner", "department")
+
+
+class WebError(PlanwatchError):
+    """An error with its HTTP status, shown in Chinese."""
+
+    status = 400
+
+
+class SignInRequired(WebError):
+    status = 401
+
+
+class Forbidden(WebError):
+    status = 403
+
+
+class TooLarge(WebError):
+    status = 413
+
+
+class TooManyAttempts(WebError):
+    status = 429
+
+
+@dataclass(slots=True)
+class Session:
+    user: str | None
+    csrf: str
+    dirty: bool = False  # the cookie must be (re)sent
+
+
+def is_public() -> bool:
+    return os.environ.get(PUBLIC_ENV, "") == "1"
+
+
+def secret_key() -> str:
+    """`PLANWATCH_SECRET_KEY`, else a random key made once and kept (mode 600) in the data directory."""
+    if configured := os.environ.get(SECRET_ENV):
+        return configured
+    path = config.data_home() / SECRET_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process made it first
+        else:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+                file.write(secrets.token_urlsafe(48))
+    return Path(path).read_text(encoding="utf-8").strip()
+
+
+class Sessions:
+    def __init__(self, key: str) -> None:
+        self._serializer = URLSafeTimedSerializer(key, salt="planwatch-session")
+
+    def load(self, request: Request) -> Session:
+        raw = request.cookies.get(COOKIE)
+        if raw:
+            try:
+                data = self._serializer.loads(raw, max_age=SESSION_SECONDS)
+            except BadSignature:  # also an expired one
+                data = None
+            if isinstance(data, dict) and isinstance(data.get("c"), str):
+                user = data.get("u")
+                return Session(user if isinstance(user, str) else None, data["c"])
+        return Session(None, secrets.token_urlsafe(32), dirty=True)
+
+    def save(self, request: Request, response: Response, session: Session) -> None:
+        response.set_cookie(
+            COOKIE,
+            self._serializer.dumps({"u": session.user, "c": session.csrf}),
+            max_age=SESSION_SECONDS,
+            path="/",
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+        )
+
+
+def sign_in(request: Request, user: User) -> None:
+    """A new session for `user`: a new CSRF token too, so a token seen before signing in is worthless."""
+    session = session_of(request)
+    session.user, session.csrf, session.dirty = user.name, secrets.token_urlsafe(32), True
+    request.state.user = user
+
+
+def sign_out(request: Request) -> None:
+    session = session_of(request)
+    session.user, session.csrf, session.dirty = None, secrets.token_urlsafe(32), True
+    request.state.user = None
+
+
+def session_of(request: Request) -> Session:
+    session: Session = request.state.session
+    return session
+
+
+def user_of(request: Request) -> User | None:
+    user: User | None = getattr(request.state, "user", None)
+    return user
+
+
+def csrf_token(request: Request) -> str:
+    session: Session | None = getattr(request.state, "session", None)
+    return session.csrf if session is not None else ""
+
+
+def require_user(request: Request) -> User:
+    user = user_of(request)
+    if user is None:
+        raise SignInRequired("请先登录")
+    return user
+
+
+def require_role(request: Request, *roles: str) -> User:
+    user = require_user(request)
+    if user.role not in roles:
+        raise Forbidden("您的账号没有进行此操作的权限")
+    return user
+
+
+def can_write(store: Store, user: User, plan_id: int, item_id: str) -> bool:
+    if user.role in ("admin", "planner"):
+        return True
+    if user.role == "department" and user.department:
+        return department_of(store, plan_id, item_id) == user.department
+    return False
+
+
+def require_write(store: Store, user: User, plan_id: int, item_ids: list[str]) -> None:
+    refused = [i for i in dict.fromkeys(item_ids) if not can_write(store, user, plan_id, i)]
+    if refused:
+        raise Forbidden(f"您的账号不能填报这些指标：{'、'.join(refused)}（未分配给您的部门）")
+
+
+# ---- forms -----------------------------------------------------------------------------------------------
+
+
+async def read_form(request: Request, limit: int = FORM_LIMIT) -> FormData:
+    """The POSTed form, read up to `limit` bytes (413 beyond), with its CSRF token checked (403)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise TooLarge(_too_large(limit))
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise TooLarge(_too_large(limit))
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        form = await MultiPartParser(
+            request.headers, _replay(bytes(body)), max_files=1, max_fields=50, max_part_size=limit
+        ).parse()
+        form = await _in_memory(form)
+    elif content_type.startswith("application/x-www-form-urlencoded"):
+        form = await FormParser(request.headers, _replay(bytes(body)), max_fields=50).parse()
+    else:
+        form = FormData()
+    sent = form.get(CSRF_FIELD)
+    expected = csrf_token(request)
+    if not isinstance(sent, str) or not expected or not hmac.compare_digest(sent, expected):
+        raise Forbidden("表单已失效或来源不明（CSRF 校验失败），请刷新页面后重试")
+    return form
+
+
+async def _in_memory(form: FormData) -> FormData:
+    """The form with each uploaded file read into memory and its spooled temporary file closed."""
+    items: list[tuple[str, str | UploadFile]] = []
+    for name, value in form.multi_items():
+        if isinstance(value, UploadFile):
+            content = await value.read()
+            await value.close()
+            value = UploadFile(io.BytesIO(content), size=len(content), filename=value.filename)
+        items.append((name, value))
+    return FormData(items)
+
+
+def _too_large(limit: int) -> str:
+    return f"提交的内容过大：上传文件不能超过 {limit // (1024 * 1024) or 1} MB"
+
+
+async def _replay(body: bytes) -> AsyncGenerator[bytes, None]:
+    yield body
+    yield b""
+
+
+def field(form: FormData, name: str, limit: int = 500) -> str:
+    value = form.get(name)
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
+def safe_next(target: str) -> str:
+    """Where to go after signing in: a path of this site only (no `//evil.example`)."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+# ---- login rate limit ----------------------------------------------------------------------------------
+
+
+class LoginLimiter:
+    """At most LOGIN_FAILURES failed logins per (name, address) per LOGIN_WINDOW seconds, in this process."""
+
+    def __init__(self, failures: int = LOGIN_FAILURES, window: float = LOGIN_WINDOW) -> None:
+        self.failures, self.window = failures, window
+        self._seen: dict[tuple[str, str], deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, name: str, address: str) -> None:
+        with self._lock:
+            recent = self._recent((name.casefold(), address))
+            if len(recent) >= self.failures:
+                minutes = max(1, round((recent[0] + self.window - time.monotonic()) / 60))
+                raise TooManyAttempts(f"登录失败次数过多，请{minutes}分钟后再试")
+
+    def failed(self, name: str, address: str) -> None:
+        with self._lock:
+            self._recent((name.casefold(), address)).append(time.monotonic())
+
+    def succeeded(self, name: str, address: str) -> None:
+        with self._lock:
+            self._seen.pop((name.casefold(), address), None)
+
+    def _recent(self, key: tuple[str, str]) -> deque[float]:
+        recent = self._seen.setdefault(key, deque())
+        while recent and recent[0] <= time.monotonic() - self.window:
+            recent.popleft()
+        return recent
+
+
+# ---- the middleware ------------------------------------------------------------------------------------
+
+Denied = Callable[[Request], Response]
+
+
+def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denied) -> None:
+    """Load the session and user for every request; send anonymous visitors of a private site to `denied`."""
+    sessions = Sessions(key)
+    app.state.public = public
+    app.state.login_limiter = LoginLimiter()
+
+    @app.middleware("http")
+    async def session_middleware(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        session = sessions.load(request)
+        request.state.session = session
+        user = await run_in_threadpool(get_user, store, session.user) if session.user else None
+        if session.user and user is None:  # deactivated or deleted since
+            session.user, session.dirty = None, True
+        request.state.user = user
+        path = request.url.path
+        if user is None and not request.app.state.public and not _open(path):
+            response = denied(request)
+        else:
+            response = await call_next(request)
+        if session.dirty:
+            sessions.save(request, response, session)
+        return response
+
+
+def _open(path: str) -> bool:
+    """Paths anyone may open on a private site."""
+    return path in ("/login", "/login.json") or path.startswith("/static/")
+
+
+def login_redirect(request: Request) -> str:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return "/login?next=" + quote(target, safe="")

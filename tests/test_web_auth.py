@@ -1,0 +1,311 @@
+"""Signing in, roles and 数据填报: sessions, CSRF, rate limit, who may write what, the audit log."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from starlette.routing import Route
+
+from planwatch.monitor import evaluate_plan
+from planwatch.present.web import auth
+from planwatch.present.web.app import create_app
+from planwatch.store import Store
+from planwatch.store.observations import count_observations, history
+from planwatch.store.users import add_user, assign, audit_entries
+from planwatch.workflow import bundled_plan_path, ingest_paths, load_demo
+
+PASSWORD = "correct horse battery"
+SECRET = "test-secret-key-not-for-production"
+SCRIPT = "<script>alert(1)</script>"
+DEPT_A, DEPT_B = "区交通运输局", "区发改委"
+ITEM_A, ITEM_B = "T2.01", "T2.02"  # assigned to DEPT_A and DEPT_B
+EXEMPT = {"/login", "/logout"}  # POSTs that write nothing of the plan (still CSRF-checked)
+_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Site:
+    app: FastAPI
+    store: Store
+    url: str
+    plan_id: int
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    folder = tmp_path_factory.mktemp("auth")
+    url = f"sqlite:///{folder / 'planwatch.db'}"
+    store = Store(url)
+    (outcome,) = ingest_paths(store, [str(bundled_plan_path())])
+    assert outcome.result is not None
+    plan_id = outcome.result.plan_id
+    load_demo(store, plan_id)
+    add_user(store, "admin", "admin", PASSWORD)
+    add_user(store, "planner", "planner", PASSWORD)
+    add_user(store, "viewer", "viewer", PASSWORD)
+    add_user(store, "dept_a", "department", PASSWORD, DEPT_A)
+    add_user(store, "dept_b", "department", PASSWORD, DEPT_B)
+    assign(store, plan_id, ITEM_A, DEPT_A)
+    assign(store, plan_id, ITEM_B, DEPT_B)
+    app = create_app(url, public=False, secret_key=SECRET)
+    yield Site(app, store, url, plan_id)
+    app.state.store.close()
+    store.close()
+
+
+def token(client: TestClient, path: str = "/login") -> str:
+    found = _TOKEN.search(client.get(path).text)
+    assert found, f"no CSRF token on {path}"
+    return found.group(1)
+
+
+def login(site: Site, name: str, password: str = PASSWORD, **options: Any) -> TestClient:
+    client = TestClient(site.app, **options)
+    response = client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf_token": token(client)},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    return client
+
+
+def entry_form(client: TestClient, site: Site, series_id: str, **values: str) -> dict[str, str]:
+    form = {"series_id": series_id, "period": "2025", "value": "1", "kind": "水平值", "status": "初步"}
+    return {**form, **values, "csrf_token": token(client, f"/plans/{site.plan_id}/entry")}
+
+
+# ---- signing in ------------------------------------------------------------------------------------------
+
+
+def test_login_and_logout(site: Site) -> None:
+    client = login(site, "planner")
+    page = client.get(f"/plans/{site.plan_id}")
+    assert page.status_code == 200 and "planner" in page.text and "数据填报" in page.text
+    response = client.post("/logout", data={"csrf_token": token(client, "/plans")}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/login"
+    assert client.get("/plans", follow_redirects=False).status_code == 303
+
+
+def test_a_wrong_password_is_refused(site: Site) -> None:
+    client = TestClient(site.app)
+    for name, password in (("admin", "wrong password"), ("nobody", PASSWORD)):
+        response = client.post(
+            "/login", data={"name": name, "password": password, "csrf_token": token(client)}
+        )
+        assert response.status_code == 401 and "用户名或密码错误" in response.text
+    assert client.get("/plans", follow_redirects=False).status_code == 303
+
+
+def test_logins_are_rate_limited(site: Site) -> None:
+    client = TestClient(site.app)
+    add_user(site.store, "limited", "viewer", PASSWORD)
+    for _ in range(auth.LOGIN_FAILURES):
+        form = {"name": "limited", "password": "wrong password", "csrf_token": token(client)}
+        assert client.post("/login", data=form).status_code == 401
+    form = {"name": "limited", "password": PASSWORD, "csrf_token": token(client)}
+    response = client.post("/login", data=form)
+    assert response.status_code == 429 and "登录失败次数过多" in response.text
+
+
+def test_the_session_cookie_is_httponly_and_samesite(site: Site) -> None:
+    client = TestClient(site.app)
+    cookie = client.get("/login").headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Secure" not in cookie
+    secure = TestClient(site.app, base_url="https://testserver")
+    assert "Secure" in secure.get("/login").headers["set-cookie"]
+
+
+def test_a_login_goes_back_only_to_this_site(site: Site) -> None:
+    client = TestClient(site.app)
+    for target, expected in (("/plans", "/plans"), ("//evil.example/x", "/"), ("https://evil.example", "/")):
+        form = {"name": "viewer", "password": PASSWORD, "next": target, "csrf_token": token(client)}
+        response = client.post("/login", data=form, follow_redirects=False)
+        assert response.headers["location"] == expected
+
+
+# ---- CSRF ------------------------------------------------------------------------------------------------
+
+
+def post_routes(app: FastAPI) -> set[str]:
+    return {
+        r.path
+        for r in app.routes
+        if isinstance(r, Route) and r.methods and r.methods & {"POST", "PUT", "DELETE"}
+    }
+
+
+@pytest.mark.parametrize("sent", [None, "wrong-token"])
+def test_every_post_needs_the_session_csrf_token(site: Site, sent: str | None) -> None:
+    client = login(site, "admin")
+    for path in post_routes(site.app):
+        data = {"csrf_token": sent} if sent else {}
+        response = client.post(path.replace("{plan}", str(site.plan_id)), data={**data, "name": "admin"})
+        assert response.status_code == 403, path
+        assert "CSRF" in response.text
+
+
+# ---- public or private -----------------------------------------------------------------------------------
+
+
+def test_a_private_site_sends_visitors_to_login(site: Site) -> None:
+    client = TestClient(site.app)
+    response = client.get(f"/plans/{site.plan_id}/indicators", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login?next=")
+    twin = client.get(f"/plans/{site.plan_id}.json")
+    assert twin.status_code == 401 and twin.json() == {"error": "请先登录"}
+    assert client.get("/static/app.css").status_code == 200
+
+
+def test_a_public_site_is_readable_but_not_writable(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(auth.PUBLIC_ENV, "1")
+    app = create_app(site.url, secret_key=SECRET)
+    try:
+        client = TestClient(app)
+        assert client.get(f"/plans/{site.plan_id}").status_code == 200
+        assert client.get(f"/plans/{site.plan_id}.json").status_code == 200
+        entry = client.get(f"/plans/{site.plan_id}/entry", follow_redirects=False)
+        assert entry.status_code == 303 and entry.headers["location"].startswith("/login")
+        form = {"series_id": ITEM_A, "period": "2025", "value": "1", "csrf_token": token(client)}
+        written = client.post(
+            f"/plans/{site.plan_id}/entry", data=form, headers={"accept": "application/json"}
+        )
+        assert written.status_code == 401
+    finally:
+        app.state.store.close()
+
+
+# ---- who may write what ----------------------------------------------------------------------------------
+
+
+def test_a_department_enters_a_figure_and_the_evaluation_changes(site: Site) -> None:
+    today = date.today()
+    before = {e.series_id: e for e in evaluate_plan(site.store, site.plan_id, today).evaluations}
+    client = login(site, "dept_a")
+    page = client.get(f"/plans/{site.plan_id}/entry")
+    assert ITEM_A in page.text and f'value="{ITEM_B}"' not in page.text
+    form = entry_form(client, site, ITEM_A, value="9999", source="2025年统计公报")
+    response = client.post(f"/plans/{site.plan_id}/entry", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    after = {e.series_id: e for e in evaluate_plan(site.store, site.plan_id, today).evaluations}
+    assert after[ITEM_A] != before[ITEM_A]
+    assert after[ITEM_B] == before[ITEM_B]
+    latest = history(site.store, site.plan_id, ITEM_A)[-1]
+    assert (latest.period, str(latest.value), latest.entered_by) == ("2025", "9999", "dept_a")
+    mine = client.get(f"/plans/{site.plan_id}/entry").text
+    assert "我录入的数值" in mine and "2025年统计公报" in mine
+
+
+def test_a_revision_is_audited_old_to_new(site: Site) -> None:
+    client = login(site, "planner")
+    for value in ("100", "120"):
+        form = entry_form(client, site, "T2.03", value=value)
+        assert (
+            client.post(f"/plans/{site.plan_id}/entry", data=form, follow_redirects=False).status_code == 303
+        )
+    entry = audit_entries(site.store, site.plan_id)[0]
+    assert (entry.user, entry.action, entry.target) == ("planner", "entry", "T2.03 2025 level")
+    assert (entry.old["value"], entry.new["value"]) == ("100", "120")
+    admin = login(site, "admin")
+    page = admin.get("/audit")
+    assert page.status_code == 200 and "T2.03 2025 level" in page.text
+    assert client.get("/audit").status_code == 403
+
+
+def write_attempts(client: TestClient, site: Site, other_item: str) -> dict[str, dict[str, Any]]:
+    """One write of `other_item` per write endpoint: the form data and files to POST."""
+    csv = f"指标编号,期间,数值\n{other_item},2025,5\n".encode()
+    csrf = token(client, "/plans")
+    return {
+        "/plans/{plan}/entry": {"data": {**entry_form(client, site, other_item), "csrf_token": csrf}},
+        "/plans/{plan}/entry/import": {
+            "data": {"csrf_token": csrf},
+            "files": {"file": ("figures.csv", csv, "text/csv")},
+        },
+        "/plans/{plan}/assign": {"data": {"item_id": other_item, "department": DEPT_A, "csrf_token": csrf}},
+    }
+
+
+@pytest.mark.parametrize("name", ["viewer", "dept_a"])
+def test_every_write_endpoint_refuses_the_wrong_role(site: Site, name: str) -> None:
+    client = login(site, name)
+    attempts = write_attempts(client, site, ITEM_B)  # ITEM_B belongs to DEPT_B
+    assert set(attempts) == post_routes(site.app) - EXEMPT, "a write endpoint is not tried here"
+    stored, logged = count_observations(site.store, site.plan_id), len(audit_entries(site.store))
+    for path, request in attempts.items():
+        response = client.post(path.replace("{plan}", str(site.plan_id)), **request)
+        assert response.status_code == 403, (path, response.text)
+    assert count_observations(site.store, site.plan_id) == stored
+    assert len(audit_entries(site.store)) == logged
+
+
+def test_a_department_cannot_import_another_departments_figures(site: Site) -> None:
+    client = login(site, "dept_b")
+    csv = f"指标编号,期间,数值\n{ITEM_B},2025,5\n{ITEM_A},2025,5\n".encode()
+    files = {"file": ("figures.csv", csv, "text/csv")}
+    response = client.post(
+        f"/plans/{site.plan_id}/entry/import", data={"csrf_token": token(client, "/plans")}, files=files
+    )
+    assert response.status_code == 403 and ITEM_A in response.text
+    assert [o.period for o in history(site.store, site.plan_id, ITEM_B) if o.entered_by == "dept_b"] == []
+
+
+def test_an_import_is_stored_and_audited(site: Site) -> None:
+    client = login(site, "dept_b")
+    files = {"file": ("公报.csv", f"指标编号,期间,数值\n{ITEM_B},2025,123456\n".encode(), "text/csv")}
+    response = client.post(
+        f"/plans/{site.plan_id}/entry/import", data={"csrf_token": token(client, "/plans")}, files=files
+    )
+    assert response.status_code == 200 and "导入完成：新增1个数值" in response.text
+    entry = audit_entries(site.store, site.plan_id)[0]
+    assert (entry.user, entry.action, entry.new["file"]) == ("dept_b", "import", "公报.csv")
+
+
+def test_an_import_with_problems_is_refused_whole(site: Site) -> None:
+    client = login(site, "planner")
+    csv = "指标编号,期间,数值\nT2.04,2025,三百\nT9.99,2025,5\nT2.05,2025,7\n".encode()
+    files = {"file": ("bad.csv", csv, "text/csv")}
+    stored = count_observations(site.store, site.plan_id)
+    response = client.post(
+        f"/plans/{site.plan_id}/entry/import", data={"csrf_token": token(client, "/plans")}, files=files
+    )
+    assert response.status_code == 400
+    assert "第2行“数值”列：“三百”不是数字" in response.text and "T9.99" in response.text
+    assert count_observations(site.store, site.plan_id) == stored
+
+
+def test_an_upload_over_the_limit_is_refused(site: Site) -> None:
+    client = login(site, "dept_a")
+    big = b"0" * (auth.UPLOAD_LIMIT + 1)
+    response = client.post(
+        f"/plans/{site.plan_id}/entry/import",
+        data={"csrf_token": token(client, "/plans")},
+        files={"file": ("big.csv", big, "text/csv")},
+    )
+    assert response.status_code == 413 and "5 MB" in response.text
+
+
+def test_a_bad_figure_is_shown_next_to_its_field_escaped(site: Site) -> None:
+    client = login(site, "dept_a")
+    form = entry_form(client, site, ITEM_A, value=SCRIPT, period="20x5")
+    response = client.post(f"/plans/{site.plan_id}/entry", data=form)
+    assert response.status_code == 400
+    assert SCRIPT not in response.text and html.escape(SCRIPT, quote=False) in response.text
+    assert re.search(r'data-field="value">[^<]*不是数字', response.text)
+    assert re.search(r'data-field="period">[^<]*不是期间', response.text)
+
+
+def test_the_login_page_escapes_what_it_is_given(site: Site) -> None:
+    client = TestClient(site.app)
+    page = client.get("/login", params={"next": f'/"><{SCRIPT}'})
+    assert SCRIPT not in page.text
+    failed = client.post("/login", data={"name": SCRIPT, "password": "x" * 8, "csrf_token": token(client)})
+    assert failed.status_code == 401 and SCRIPT not in failed.text

@@ -39,8 +39,6 @@ DESKTOP = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
 SCROLL_TOLERANCE = 8  # px: sub-pixel rounding of the layout, not a scrollbar's worth
 SCREENSHOT_MAX_HEIGHT = 8000  # px: the full text and the lint report run to ~60,000 px (20 MB a shot)
-# Chromium asks for /favicon.ico on its own; the app has none (yet), and that 404 is not the page's error.
-FAVICON_404 = "/favicon.ico"
 
 # Every chart container holds a canvas of non-zero size with painted (non-transparent) pixels.
 CHARTS_DRAWN = """() => {
@@ -119,7 +117,7 @@ def visit(browser: Browser, site: Site, request: pytest.FixtureRequest) -> Itera
 
     def on_console(message: ConsoleMessage) -> None:
         url = message.location.get("url", "")
-        if message.type == "error" and not url.endswith(FAVICON_404):
+        if message.type == "error":
             seen.errors.append(f"console: {message.text} ({url})")
 
     def on_request(fetched: Request) -> None:

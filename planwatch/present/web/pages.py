@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import date
 from decimal import Decimal
+from pathlib import PurePath
 from typing import Any
 
 from planwatch.document import load_bytes
@@ -240,7 +241,7 @@ def lint_page(store: Store, plan_id: int) -> dict[str, Any]:
     parsed = parse_document(document)
     findings = lint_plan(document, parsed, all_tables(document))
     data = lint_data(document, parsed, findings)
-    data["file"] = stored.plan.source.path
+    data["file"] = PurePath(stored.plan.source.path).name  # the server's directories are nobody's business
     return {"plan": plan_header(plan_id, stored), "lint": data, "rows": annotated_lines(document, findings)}
 
 

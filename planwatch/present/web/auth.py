@@ -89,14 +89,19 @@ def secret_key() -> str:
         return configured
     path = config.data_home() / SECRET_FILE
     if not path.exists():
+        # Written aside and linked into place: several server workers starting at once all read
+        # one complete key, never an empty file another worker is still writing.
         path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f".{SECRET_FILE}.{os.getpid()}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(secrets.token_urlsafe(48))
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.link(draft, path)
         except FileExistsError:
-            pass  # another process made it first
-        else:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                file.write(secrets.token_urlsafe(48))
+            pass  # another worker published its key first: use that one
+        finally:
+            draft.unlink(missing_ok=True)
     return Path(path).read_text(encoding="utf-8").strip()
 
 

@@ -15,11 +15,12 @@ $(STAMP): pyproject.toml package-lock.json
 
 setup: $(STAMP)  ## Python environment with planwatch and its tools
 
-run: setup  ## Read and check the bundled plan, load the demo figures, evaluate it
+run: setup  ## Read and check the bundled plan, load the demo figures, evaluate it, open the dashboard
 	$(BIN)/planwatch lint --min-severity error --fail-on never
 	$(BIN)/planwatch demo
-	$(BIN)/planwatch outline 新建区 --depth 1
 	$(BIN)/planwatch evaluate 新建区 --as-of 2025-06-30
+	@echo "看板（示例数据，只读）：http://127.0.0.1:8000/plans/1?as_of=2025-06-30"
+	PLANWATCH_PUBLIC=1 $(BIN)/planwatch serve
 
 serve: setup  ## The web app on http://127.0.0.1:8000 (PLANWATCH_DATABASE_URL picks the database)
 	$(BIN)/planwatch serve

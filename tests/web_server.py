@@ -9,6 +9,9 @@ The listening socket is bound before the thread starts (port 0 → the kernel pi
 so there is no window in which another process can take the port. Anonymous read access is
 switched on for the server's lifetime (`PLANWATCH_PUBLIC=1`, with a throwaway
 `PLANWATCH_SECRET_KEY`), and the environment restored afterwards.
+
+    with private_site(tmp_dir, prepare) as site:  # signing in required; `prepare(store, plan_id)`
+        ...                                      # adds users and assignments before the start
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import socket
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,10 +79,16 @@ def build_demo_store(folder: Path) -> tuple[str, int]:
 
 
 @contextlib.contextmanager
-def running_server(store_url: str, timeout: float = 15.0) -> Iterator[str]:
-    """Serve `create_app(store_url)` on 127.0.0.1:<free port> in a thread; yield the base URL."""
-    with public_env():
-        app = create_app(store_url)
+def running_server(store_url: str, timeout: float = 15.0, *, public: bool = True) -> Iterator[str]:
+    """Serve `create_app(store_url)` on 127.0.0.1:<free port> in a thread; yield the base URL.
+
+    `public=False`: anonymous visitors are sent to /login (the app is told so, whatever the environment).
+    """
+    with public_env() if public else contextlib.nullcontext():
+        if public:
+            app = create_app(store_url)
+        else:
+            app = create_app(store_url, public=False, secret_key=secrets.token_hex(32))
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((HOST, 0))
@@ -92,7 +101,7 @@ def running_server(store_url: str, timeout: float = 15.0) -> Iterator[str]:
         thread.start()
         base_url = f"http://{HOST}:{port}"
         try:
-            _wait_until_up(base_url, server, thread, timeout)
+            _wait_until_up(base_url + ("/plans.json" if public else "/login"), server, thread, timeout)
             yield base_url
         finally:
             server.should_exit = True
@@ -101,20 +110,21 @@ def running_server(store_url: str, timeout: float = 15.0) -> Iterator[str]:
             app.state.store.close()
 
 
-def _wait_until_up(base_url: str, server: uvicorn.Server, thread: threading.Thread, timeout: float) -> None:
+def _wait_until_up(probe: str, server: uvicorn.Server, thread: threading.Thread, timeout: float) -> None:
+    """Until `probe` (a URL that answers 200 once the app can serve) does."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not thread.is_alive():
             raise RuntimeError("the web server stopped while starting")
         if server.started:
             try:
-                with urllib.request.urlopen(base_url + "/plans.json", timeout=2) as response:
+                with urllib.request.urlopen(probe, timeout=2) as response:
                     if response.status == 200:
                         return
             except OSError:
                 pass
         time.sleep(0.05)
-    raise RuntimeError(f"the web server did not answer on {base_url} within {timeout:.0f} s")
+    raise RuntimeError(f"the web server did not answer {probe} within {timeout:.0f} s")
 
 
 @contextlib.contextmanager
@@ -122,4 +132,17 @@ def demo_site(folder: Path) -> Iterator[Site]:
     """The bundled plan with its demo figures, served on a free loopback port."""
     store_url, plan_id = build_demo_store(folder)
     with running_server(store_url) as url:
+        yield Site(url, store_url, plan_id)
+
+
+@contextlib.contextmanager
+def private_site(folder: Path, prepare: Callable[[Store, int], None]) -> Iterator[Site]:
+    """The demo site with signing in required; `prepare(store, plan_id)` runs before the server starts."""
+    store_url, plan_id = build_demo_store(folder)
+    store = Store(store_url)
+    try:
+        prepare(store, plan_id)
+    finally:
+        store.close()
+    with running_server(store_url, public=False) as url:
         yield Site(url, store_url, plan_id)

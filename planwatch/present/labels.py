@@ -48,3 +48,7 @@ SEARCH_KIND = {"text": "正文", "target": "目标", "project": "项目", "indic
 
 def target_kind_label(code: str | None) -> str:
     return TARGET_KIND.get(code or "", code or "")
+
+
+OBSERVATION_KIND = {"level": "水平值", "growth": "增速（%）"}
+OBSERVATION_STATUS = {"preliminary": "初步", "verified": "核实", "final": "最终"}

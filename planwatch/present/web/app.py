@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from planwatch.errors import NotFoundError, PlanwatchError
 from planwatch.present.amounts import plain
 from planwatch.present.jsonout import dumps
+from planwatch.present.labels import OBSERVATION_KIND, OBSERVATION_STATUS
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS
 from planwatch.present.web import auth, entry, pages
 from planwatch.store import Store
@@ -60,6 +61,8 @@ def environment() -> Environment:
     env.filters["num"] = lambda value: plain(value) if value is not None else "—"
     env.filters["round2"] = round2
     env.filters["chart_json"] = chart_json
+    env.filters["obs_kind"] = lambda code: OBSERVATION_KIND.get(str(code), str(code))
+    env.filters["obs_status"] = lambda code: OBSERVATION_STATUS.get(str(code), str(code))
     env.globals["severity_labels"] = SEVERITY_LABELS
     env.globals["kind_labels"] = KIND_LABELS
     return env

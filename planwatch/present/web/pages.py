@@ -196,7 +196,9 @@ def indicator_page(store: Store, plan_id: int, indicator_id: str, as_of: date) -
             }
             for o in observations
         ],
-        "chart": _indicator_chart(indicator, observations, plan_period(parsed)),
+        "chart": _with_projection_band(
+            _indicator_chart(indicator, observations, plan_period(parsed)), evaluation
+        ),
         "source_line": indicator.line,
         "source_quote": _quote(lines, indicator),
     }
@@ -387,3 +389,45 @@ def _indicator_chart(
         "target": target.value if target else None,
         "target_year": end,
     }
+
+
+def _with_projection_band(chart: dict[str, Any], evaluation: dict[str, Any] | None) -> dict[str, Any]:
+    """Add the evaluation's projection range for the target year as `band_low` / `band_high`, aligned
+    with `years`: both start at the latest actual level and open out to the range at the target year.
+    Both are all None when there is no projection (or no actual level to start it from)."""
+    years = [int(y) for y in chart["years"]]
+    low: list[Any] = [None] * len(years)
+    high: list[Any] = [None] * len(years)
+    chart = {**chart, "band_low": low, "band_high": high}
+    if not evaluation or evaluation.get("projection_low") is None:
+        return chart
+    p_low, p_high = evaluation["projection_low"], evaluation.get("projection_high")
+    if p_high is None or chart["target_year"] not in years:
+        return chart
+    end = years.index(chart["target_year"])
+    actual = chart["actual"]
+    latest_year = evaluation.get("latest_year")
+    start: int | None = None
+    if latest_year in years and actual[years.index(latest_year)] is not None:
+        start = years.index(latest_year)
+    elif (
+        latest_year in years
+        and evaluation.get("latest_value") is not None
+        and (evaluation.get("latest_unit") or None) == (chart["unit"] or None)
+    ):
+        start = years.index(latest_year)
+        actual = [*actual]
+        actual[start] = evaluation["latest_value"]
+    else:  # the evaluation judged a growth rate: start from the latest actual level drawn
+        drawn = [i for i, v in enumerate(actual) if v is not None and i < end]
+        start = drawn[-1] if drawn else None
+    if start is None or start >= end:
+        low[end], high[end] = p_low, p_high
+        return chart
+    s_value, s_year = Decimal(str(actual[start])), years[start]
+    span = Decimal(years[end] - s_year)
+    for i in range(start, end + 1):
+        f = Decimal(years[i] - s_year) / span
+        low[i] = (s_value + (Decimal(str(p_low)) - s_value) * f).quantize(Decimal("0.01"))
+        high[i] = (s_value + (Decimal(str(p_high)) - s_value) * f).quantize(Decimal("0.01"))
+    return chart

@@ -1,0 +1,187 @@
+"""数据填报 in a real browser, on a site that requires signing in: a department user signs in through
+the form, enters a figure for its own indicator and sees the evaluation change; another department's
+indicator offers no form and a crafted POST for it is refused.
+
+Same rules as tests/test_web_browser.py (Debian chromium via Playwright; skipped locally without it,
+failing on CI). Screenshots: build/screenshots/login.png, entry.png, overview-after-entry.png.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from planwatch.store import Store
+from planwatch.store.users import add_user, assign
+from tests.test_web_browser import (
+    CHARTS_DRAWN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    Visit,
+    _missing_browser,
+    _screenshot,
+)
+from tests.web_server import AS_OF, Site, private_site
+
+try:
+    from playwright.sync_api import Browser, ConsoleMessage, Request, ViewportSize, sync_playwright
+except ImportError:  # pragma: no cover - reported by the `browser` fixture
+    sync_playwright = None  # type: ignore[assignment]
+
+pytestmark = pytest.mark.browser
+
+USER, PASSWORD, DEPARTMENT = "交通局", "correct horse 7", "区交通运输局"
+OTHER_USER, OTHER_DEPARTMENT = "发改委", "区发改委"
+MINE, OTHERS = "T2.04", "T2.01"  # 社会消费品零售总额 (assigned to DEPARTMENT); T2.01 to OTHER_DEPARTMENT
+# The demo has 2024 at 172 亿元 (滞后 on 2025-06-30); 210 is past the 2025 target of 200 → 已实现.
+BEFORE, AFTER = "滞后", "已实现"
+FIGURE = {"period": "2024", "value": "210", "unit": "亿元", "source": "2024年统计公报（更正）"}
+PUBLISHED = "2025-04-01"  # before AS_OF, so the evaluation on AS_OF sees it
+
+
+def _users(store: Store, plan_id: int) -> None:
+    add_user(store, USER, "department", PASSWORD, DEPARTMENT)
+    add_user(store, OTHER_USER, "department", PASSWORD, OTHER_DEPARTMENT)
+    assign(store, plan_id, MINE, DEPARTMENT)
+    assign(store, plan_id, OTHERS, OTHER_DEPARTMENT)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    with private_site(tmp_path_factory.mktemp("web-browser-entry"), _users) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    if sync_playwright is None:
+        _missing_browser("playwright is not installed (pip install -e '.[dev]')")
+    if not CHROMIUM.exists():
+        _missing_browser(f"{CHROMIUM} is missing (scripts/system-deps.sh test installs chromium)")
+    env: dict[str, str | float | bool] = {**os.environ, "HOME": str(tmp_path_factory.mktemp("chromium-home"))}
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, env=env
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def visit(browser: Browser, site: Site) -> Iterator[Visit]:
+    viewport: ViewportSize = {"width": DESKTOP["width"], "height": DESKTOP["height"]}
+    context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    seen = Visit(page, site.url)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            seen.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def on_request(fetched: Request) -> None:
+        seen.requests.append(fetched.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: seen.errors.append(f"pageerror: {error}"))
+    page.on("request", on_request)
+    yield seen
+    context.close()
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _status_counts(visit: Visit) -> dict[str, int]:
+    """The overview's donut, as drawn from: {status: number of indicators}."""
+    counts: list[dict[str, object]] = visit.page.evaluate(
+        "JSON.parse(document.getElementById('status-chart-data').textContent)"
+    )
+    return {str(c["status"]): int(str(c["count"])) for c in counts}
+
+
+def _status_on_indicator_page(visit: Visit, plan_id: int, item: str) -> str:
+    visit.open(f"/plans/{plan_id}/indicators/{item}?as_of={AS_OF}")
+    assert item in visit.page.locator("h1").first.inner_text()
+    return visit.page.locator("section.card:has(h2:text-is('评估')) .badge").first.inner_text().strip()
+
+
+def test_a_department_signs_in_enters_a_figure_and_sees_the_status_change(visit: Visit, site: Site) -> None:
+    page, overview = visit.page, f"/plans/{site.plan_id}?as_of={AS_OF}"
+    my_card = page.locator(f'a.indicator-card[href*="/indicators/{MINE}?"] .badge')
+
+    # (1) Anonymous: the overview sends the visitor to the login page, remembering where they were going.
+    visit.open(overview)
+    assert _path(page.url).startswith("/login?next="), page.url
+    assert page.locator("h1").first.inner_text() == "登录"
+    assert page.get_by_role("link", name="数据填报").count() == 0
+    _screenshot(page, "login", full_page=False)
+
+    # (2) Signing in through the form lands on the overview asked for.
+    page.get_by_label("用户名").fill(USER)
+    page.get_by_label("密码").fill(PASSWORD)
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="登录").click()
+    assert _path(page.url) == overview, page.url
+    assert f"{USER}（{DEPARTMENT}）" in page.locator("header .account").inner_text()
+
+    # (3) T2.04 before: 滞后 on its own page (and on the overview's card, when it is among the 12 shown).
+    page.wait_for_function(CHARTS_DRAWN)
+    counts_before = _status_counts(visit)
+    if my_card.count():
+        assert my_card.inner_text().strip() == BEFORE
+    assert _status_on_indicator_page(visit, site.plan_id, MINE) == BEFORE
+
+    # (4) 数据填报: only the user's own indicator has a form; enter a 2024 figure and save.
+    page.get_by_role("link", name="数据填报").click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").first.inner_text() == "数据填报"
+    assert page.locator("input[name=series_id]").evaluate_all("els => els.map(e => e.value)") == [MINE]
+    assert page.locator(f'[id="item-{OTHERS}"]').count() == 0
+    item = page.locator(f'[id="item-{MINE}"]')
+    for name, value in FIGURE.items():
+        item.locator(f"input[name={name}]").fill(value)
+    item.locator("input[name=as_of]").fill(PUBLISHED)
+    item.locator("select[name=kind]").select_option("水平值")
+    item.locator("select[name=status]").select_option("核实")
+    with page.expect_navigation(wait_until="load"):
+        item.get_by_role("button", name="保存").click()
+    assert _path(page.url) == f"/plans/{site.plan_id}/entry?notice=saved-1", page.url
+    assert page.get_by_role("status").inner_text() == "已保存"
+    mine = page.locator("section.card:has(h2:text-is('我录入的数值'))")
+    assert MINE in mine.inner_text() and PUBLISHED in mine.inner_text()
+    _screenshot(page, "entry", full_page=True)
+
+    # (5) T2.04 after: 已实现 on its own page; on the overview one 滞后 fewer, one 已实现 more.
+    after = _status_on_indicator_page(visit, site.plan_id, MINE)
+    assert after != BEFORE and after == AFTER
+    assert "210" in page.locator("section.card:has(h2:text-is('评估'))").inner_text()
+    visit.open(overview)
+    page.wait_for_function(CHARTS_DRAWN)
+    counts_after = _status_counts(visit)
+    assert counts_after.get(BEFORE, 0) == counts_before[BEFORE] - 1, (counts_before, counts_after)
+    assert counts_after[AFTER] == counts_before.get(AFTER, 0) + 1, (counts_before, counts_after)
+    if my_card.count():
+        assert my_card.inner_text().strip() == AFTER
+    _screenshot(page, "overview-after-entry", full_page=False)
+
+    # (6) A crafted POST for another department's indicator, with this session's cookie and token: 403.
+    visit.open(f"/plans/{site.plan_id}/entry")
+    token = page.locator("input[name=csrf_token]").first.get_attribute("value")
+    assert token
+    refused = page.request.post(
+        f"{site.url}/plans/{site.plan_id}/entry",
+        form={"csrf_token": token, "series_id": OTHERS, **FIGURE, "kind": "水平值", "status": "核实"},
+        max_redirects=0,
+    )
+    assert refused.status == 403, (refused.status, refused.text()[:300])
+    assert OTHERS in refused.text()
+
+    # (7) Nothing went wrong in the page, nothing was fetched from outside.
+    visit.assert_clean()

@@ -29,7 +29,7 @@ from planwatch.present.amounts import plain
 from planwatch.present.jsonout import dumps
 from planwatch.present.labels import OBSERVATION_KIND, OBSERVATION_STATUS
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS
-from planwatch.present.web import auth, entry, pages
+from planwatch.present.web import auth, cache, entry, pages
 from planwatch.store import Store
 
 HERE = Path(__file__).parent
@@ -140,6 +140,7 @@ def create_app(
     app.state.store = Store(store_url)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     _add_error_handlers(app)
+    cache.install(app, app.state.store, wants_json)  # added first: it runs inside the session middleware
     auth.install(
         app,
         app.state.store,

@@ -18,6 +18,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -136,7 +137,8 @@ def create_app(
     store_url: str | None = None, *, public: bool | None = None, secret_key: str | None = None
 ) -> FastAPI:
     """`public` (default: `PLANWATCH_PUBLIC=1`) lets anonymous visitors read; `secret_key` signs sessions."""
-    app = FastAPI(title="planwatch", docs_url=None, redoc_url=None)  # their JS comes from a CDN
+    # FastAPI's own /docs page loads Swagger UI from a CDN; ours serves the vendored copy.
+    app = FastAPI(title="planwatch", docs_url=None, redoc_url=None)
     app.state.store = Store(store_url)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     _add_error_handlers(app)
@@ -149,6 +151,16 @@ def create_app(
         denied=denied,
     )
     entry.register(app, render)
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="planwatch 接口文档",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
 
     def store_of(request: Request) -> Store:
         store: Store = request.app.state.store

@@ -224,10 +224,21 @@ def test_a_query_with_markup_is_escaped(site: Site) -> None:
 def test_the_stylesheet_and_script_are_served_and_the_openapi_schema_is_local(site: Site) -> None:
     assert site.client.get("/static/app.css").status_code == 200
     assert site.client.get("/static/app.js").status_code == 200
-    assert site.client.get("/docs").status_code == 404  # its JS would come from a CDN
+    assert site.client.get("/docs").status_code == 200  # Swagger UI from the vendored copy (test_web_docs.py)
     assert "/plans/{plan}.json" in site.client.get("/openapi.json").json()["paths"]
 
 
 def test_the_plan_list_names_every_plan(site: Site) -> None:
     data = site.client.get("/plans.json").json()
     assert [p["id"] for p in data["plans"]] == sorted([site.plan_id, site.evil_id])
+
+
+def test_the_plan_text_marks_what_was_extracted_with_links_to_it(site: Site) -> None:
+    data = site.client.get(f"/plans/{site.plan_id}/text.json").json()
+    assert all(data["marked"][kind] > 20 for kind in ("indicator", "target", "project"))
+    line = next(row for row in data["lines"] if row["number"] == 556)  # 2、南昌乾照光电基地（二期）：…
+    project = next(piece for piece in line["pieces"] if piece.get("kind") == "project")
+    assert project["text"] == "南昌乾照光电基地（二期）"
+    assert project["link"].startswith(f"/plans/{site.plan_id}/projects#P")
+    page = site.client.get(f"/plans/{site.plan_id}/text").text
+    assert f'<a class="hl target" href="/plans/{site.plan_id}/targets#G' in page

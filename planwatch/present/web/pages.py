@@ -93,6 +93,7 @@ def overview_page(store: Store, plan_id: int, as_of: date) -> dict[str, Any]:
     result = _evaluated(store, plan_id, as_of)
     evaluation = evaluation_data(result)
     results = [_with_texts(r, result.indicators[r["indicator_id"]]) for r in evaluation["results"]]
+    key = [r for r in results if r["latest_value"] is not None][:KEY_CARDS]
     colors = {r["status"]: r["color"] for r in results}
     totals = project_totals(result.parsed.projects)
     due = due_year(as_of, DEFAULT_SETTINGS.annual_publication_lag_days)
@@ -111,7 +112,7 @@ def overview_page(store: Store, plan_id: int, as_of: date) -> dict[str, Any]:
             for r in results
             if r["attribute"] == "binding" and r["color"] == "grey"
         ],
-        "key_indicators": [r for r in results if r["latest_value"] is not None][:KEY_CARDS],
+        "key_indicators": [{**r, "chart": _card_chart(store, result, r["indicator_id"])} for r in key],
         "projects_by_box": [_box_in_yi(box) for box in totals["boxes"]],
         "projects_overall": _box_in_yi(totals["overall"]),
         "freshness": {
@@ -442,6 +443,15 @@ def _indicator_chart(
         "target": target.value if target else None,
         "target_year": end,
     }
+
+
+def _card_chart(store: Store, result: PlanEvaluation, indicator_id: str) -> dict[str, Any] | None:
+    """A key indicator card's small chart: the series of its detail page without the band; None when
+    there are not two levels to draw (a series judged on its growth rates alone)."""
+    indicator = result.indicators[indicator_id]
+    observed = history(store, result.plan_id, indicator_id)
+    chart = _indicator_chart(indicator, observed, plan_period(result.parsed))
+    return chart if sum(1 for value in chart["actual"] if value is not None) >= 2 else None
 
 
 def _with_projection_band(chart: dict[str, Any], evaluation: dict[str, Any] | None) -> dict[str, Any]:

@@ -103,7 +103,26 @@
     };
   }
 
-  var BUILDERS = { donut: donut, bar: bar, path: path };
+  // A card's small chart: actual (solid), expected path (dashed), target (diamond); no axes or legend.
+  function spark(d) {
+    var series = [
+      { type: "line", data: d.actual, connectNulls: true, symbol: "none", lineStyle: { width: 2 }, itemStyle: { color: "#1f5fa8" } },
+      { type: "line", data: d.expected, connectNulls: true, symbol: "none", lineStyle: { type: "dashed", width: 1 }, itemStyle: { color: "#8a8f98" } }
+    ];
+    if (d.target !== null) {
+      series.push({ type: "scatter", symbol: "diamond", symbolSize: 8, itemStyle: { color: "#c8382c" },
+        data: [[String(d.target_year), d.target]] });
+    }
+    return {
+      animation: false,
+      grid: { left: 2, right: 6, top: 4, bottom: 2 },
+      xAxis: { type: "category", data: d.years, boundaryGap: false, show: false },
+      yAxis: { type: "value", scale: true, show: false },
+      series: series
+    };
+  }
+
+  var BUILDERS = { donut: donut, bar: bar, path: path, spark: spark };
 
   function draw() {
     if (typeof echarts === "undefined") { return; }

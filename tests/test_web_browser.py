@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ import pytest
 from tests.web_server import AS_OF, Site, demo_site
 
 try:
-    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize, sync_playwright
 except ImportError:  # pragma: no cover - reported by the `browser` fixture
     sync_playwright = None  # type: ignore[assignment]
 
@@ -67,13 +68,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield running
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+@contextmanager
+def launched_chromium(home: Path) -> Iterator[Browser]:
+    """Debian's Chromium under Playwright, with its own HOME; skipped (or failed on CI) when missing."""
     if sync_playwright is None:
         _missing_browser("playwright is not installed (pip install -e '.[dev]')")
     if not CHROMIUM.exists():
         _missing_browser(f"{CHROMIUM} is missing (scripts/system-deps.sh test installs chromium)")
-    home = tmp_path_factory.mktemp("chromium-home")
     env = {**os.environ, "HOME": str(home)}
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
@@ -81,6 +82,34 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
         )
         yield launched
         launched.close()
+
+
+@contextmanager
+def watched_page(browser: Browser, base_url: str, viewport: ViewportSize) -> Iterator[Visit]:
+    """A page whose console errors and every request are recorded, for the checks after a visit."""
+    context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    seen = Visit(page, base_url)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            seen.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def on_request(fetched: Request) -> None:
+        seen.requests.append(fetched.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: seen.errors.append(f"pageerror: {error}"))
+    page.on("request", on_request)
+    yield seen
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    with launched_chromium(tmp_path_factory.mktemp("chromium-home")) as launched:
+        yield launched
 
 
 @dataclass
@@ -109,25 +138,8 @@ class Visit:
 
 @pytest.fixture
 def visit(browser: Browser, site: Site, request: pytest.FixtureRequest) -> Iterator[Visit]:
-    viewport = getattr(request, "param", DESKTOP)
-    context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    seen = Visit(page, site.url)
-
-    def on_console(message: ConsoleMessage) -> None:
-        url = message.location.get("url", "")
-        if message.type == "error":
-            seen.errors.append(f"console: {message.text} ({url})")
-
-    def on_request(fetched: Request) -> None:
-        seen.requests.append(fetched.url)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: seen.errors.append(f"pageerror: {error}"))
-    page.on("request", on_request)
-    yield seen
-    context.close()
+    with watched_page(browser, site.url, getattr(request, "param", DESKTOP)) as seen:
+        yield seen
 
 
 def _screenshot(page: Page, name: str, full_page: bool) -> None:

@@ -8,8 +8,8 @@ failing on CI). Screenshots: build/screenshots/login.png, entry.png, overview-af
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,19 +18,16 @@ from planwatch.store import Store
 from planwatch.store.users import add_user, assign
 from tests.test_web_browser import (
     CHARTS_DRAWN,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     Visit,
-    _missing_browser,
     _screenshot,
+    launched_chromium,
+    watched_page,
 )
 from tests.web_server import AS_OF, Site, private_site
 
-try:
-    from playwright.sync_api import Browser, ConsoleMessage, Request, ViewportSize, sync_playwright
-except ImportError:  # pragma: no cover - reported by the `browser` fixture
-    sync_playwright = None  # type: ignore[assignment]
+if TYPE_CHECKING:  # playwright may be missing: launched_chromium then skips (or fails on CI)
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -58,39 +55,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    if sync_playwright is None:
-        _missing_browser("playwright is not installed (pip install -e '.[dev]')")
-    if not CHROMIUM.exists():
-        _missing_browser(f"{CHROMIUM} is missing (scripts/system-deps.sh test installs chromium)")
-    env: dict[str, str | float | bool] = {**os.environ, "HOME": str(tmp_path_factory.mktemp("chromium-home"))}
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, env=env
-        )
+    with launched_chromium(tmp_path_factory.mktemp("chromium-home")) as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
 def visit(browser: Browser, site: Site) -> Iterator[Visit]:
-    viewport: ViewportSize = {"width": DESKTOP["width"], "height": DESKTOP["height"]}
-    context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    seen = Visit(page, site.url)
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            seen.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
-
-    def on_request(fetched: Request) -> None:
-        seen.requests.append(fetched.url)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: seen.errors.append(f"pageerror: {error}"))
-    page.on("request", on_request)
-    yield seen
-    context.close()
+    with watched_page(browser, site.url, {"width": DESKTOP["width"], "height": DESKTOP["height"]}) as seen:
+        yield seen
 
 
 def _path(url: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planwatch.document.numbers import Amount, find_amounts, to_wan_yuan
+from planwatch.lint.compounding import plain
 from planwatch.lint.context import LintContext
 from planwatch.model import Finding, FindingKind, Project, Severity
 
@@ -109,8 +110,8 @@ def _locate(context: LintContext, project: Project, text: str) -> tuple[int, int
 
 
 def _yi(wan_yuan: Decimal) -> str:
-    return format((wan_yuan / _WAN_PER_YI).normalize(), "f")
+    return plain(wan_yuan / _WAN_PER_YI)
 
 
 def _mu(value: Decimal) -> str:
-    return format(value.quantize(Decimal("0.01")).normalize(), "f")
+    return plain(value, 2)

@@ -21,7 +21,7 @@ from planwatch.lint import lint_plan
 from planwatch.model import Indicator, ParsedPlan, Section
 from planwatch.monitor import PlanEvaluation, current_indicators, evaluate_plan, plan_period
 from planwatch.parse.pipeline import all_tables, parse_document
-from planwatch.present.amounts import yi_yuan
+from planwatch.present.amounts import plain, yi_yuan
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.labels import SEARCH_KIND, attribute_label, target_kind_label
 from planwatch.present.lint_data import annotated_lines, lint_data
@@ -31,6 +31,7 @@ from planwatch.store.observations import data_version, history
 from planwatch.workflow import DEMO_AS_OF
 
 KEY_CARDS = 12
+_CENT = Decimal("0.01")
 OFF_TRACK = ("red", "yellow")
 
 
@@ -381,12 +382,8 @@ def _per_year(value: Decimal | None, indicator: Indicator, method: str) -> str |
         return None
     if method != "growth" and is_linear(indicator.name, indicator.unit):
         unit = "个百分点" if indicator.unit == "%" else (indicator.unit or "")
-        return f"每年 {_plain(value)} {unit}".strip()
-    return f"每年 {_plain(value * 100)}%"
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.quantize(Decimal("0.01")).normalize(), "f")
+        return f"每年 {plain(value.quantize(Decimal('0.01')))} {unit}".strip()
+    return f"每年 {plain((value * 100).quantize(Decimal('0.01')))}%"
 
 
 def _box_in_yi(box: dict[str, Any]) -> dict[str, Any]:

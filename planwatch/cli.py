@@ -393,8 +393,6 @@ def serve(
 user_app = typer.Typer(help="网页界面的用户：添加、列出、分配指标给部门。", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 
-PASSWORD_ENV = "PLANWATCH_PASSWORD"  # for scripts; otherwise the password is asked for, twice, unechoed
-
 
 class Role(StrEnum):
     admin = "admin"
@@ -415,7 +413,7 @@ def user_add(
     """添加网页界面的用户；密码以 argon2 哈希保存。"""
     from planwatch.store.users import add_user
 
-    password = os.environ.get(PASSWORD_ENV) or typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+    password = config.PASSWORD.value() or typer.prompt("密码", hide_input=True, confirmation_prompt=True)
     user = add_user(_store(), name, role.value, password, department)
     where = f"（{user.department}）" if user.department else ""
     err().print(f"已添加用户：{user.name}，角色 {user.role}{where}", markup=False)

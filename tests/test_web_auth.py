@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from starlette.routing import Route
 
+from planwatch import config
 from planwatch.monitor import evaluate_plan
 from planwatch.present.web import auth
 from planwatch.present.web.app import create_app
@@ -108,7 +109,7 @@ def test_a_wrong_password_is_refused(site: Site) -> None:
 def test_logins_are_rate_limited(site: Site) -> None:
     client = TestClient(site.app)
     add_user(site.store, "limited", "viewer", PASSWORD)
-    for _ in range(auth.LOGIN_FAILURES):
+    for _ in range(auth.LoginLimiter().failures):
         form = {"name": "limited", "password": "wrong password", "csrf_token": token(client)}
         assert client.post("/login", data=form).status_code == 401
     form = {"name": "limited", "password": PASSWORD, "csrf_token": token(client)}
@@ -166,7 +167,7 @@ def test_a_private_site_sends_visitors_to_login(site: Site) -> None:
 
 
 def test_a_public_site_is_readable_but_not_writable(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(auth.PUBLIC_ENV, "1")
+    monkeypatch.setenv(config.PUBLIC.name, "1")
     app = create_app(site.url, secret_key=SECRET)
     try:
         client = TestClient(app)
@@ -284,7 +285,7 @@ def test_an_import_with_problems_is_refused_whole(site: Site) -> None:
 
 def test_an_upload_over_the_limit_is_refused(site: Site) -> None:
     client = login(site, "dept_a")
-    big = b"0" * (auth.UPLOAD_LIMIT + 1)
+    big = b"0" * (auth.upload_limit() + 1)
     response = client.post(
         f"/plans/{site.plan_id}/entry/import",
         data={"csrf_token": token(client, "/plans")},

@@ -39,13 +39,7 @@ from planwatch.store.users import User, department_of, get_user
 
 COOKIE: Final = "planwatch_session"
 CSRF_FIELD: Final = "csrf_token"
-SESSION_SECONDS: Final = 12 * 3600
 FORM_LIMIT: Final = 64 * 1024  # a form without a file
-UPLOAD_LIMIT: Final = 5 * 1024 * 1024
-LOGIN_FAILURES: Final = 5  # per name and address …
-LOGIN_WINDOW: Final = 600.0  # … in ten minutes
-SECRET_ENV: Final = "PLANWATCH_SECRET_KEY"
-PUBLIC_ENV: Final = "PLANWATCH_PUBLIC"
 SECRET_FILE: Final = "secret_key"
 WRITERS: Final = ("admin", "planner", "department")
 
@@ -80,12 +74,21 @@ class Session:
 
 
 def is_public() -> bool:
-    return os.environ.get(PUBLIC_ENV, "") == "1"
+    return config.PUBLIC.flag()
+
+
+def upload_limit() -> int:
+    """Bytes an upload may have (PLANWATCH_UPLOAD_MB)."""
+    return config.UPLOAD_MB.integer(minimum=1) * 1024 * 1024
+
+
+def session_seconds() -> int:
+    return config.SESSION_HOURS.integer(minimum=1) * 3600
 
 
 def secret_key() -> str:
     """`PLANWATCH_SECRET_KEY`, else a random key made once and kept (mode 600) in the data directory."""
-    if configured := os.environ.get(SECRET_ENV):
+    if configured := config.SECRET_KEY.value():
         return configured
     path = config.data_home() / SECRET_FILE
     if not path.exists():
@@ -108,12 +111,13 @@ def secret_key() -> str:
 class Sessions:
     def __init__(self, key: str) -> None:
         self._serializer = URLSafeTimedSerializer(key, salt="planwatch-session")
+        self._seconds = session_seconds()
 
     def load(self, request: Request) -> Session:
         raw = request.cookies.get(COOKIE)
         if raw:
             try:
-                data = self._serializer.loads(raw, max_age=SESSION_SECONDS)
+                data = self._serializer.loads(raw, max_age=self._seconds)
             except BadSignature:  # also an expired one
                 data = None
             if isinstance(data, dict) and isinstance(data.get("c"), str):
@@ -125,7 +129,7 @@ class Sessions:
         response.set_cookie(
             COOKIE,
             self._serializer.dumps({"u": session.user, "c": session.csrf}),
-            max_age=SESSION_SECONDS,
+            max_age=self._seconds,
             path="/",
             httponly=True,
             samesite="lax",
@@ -256,10 +260,12 @@ def safe_next(target: str) -> str:
 
 
 class LoginLimiter:
-    """At most LOGIN_FAILURES failed logins per (name, address) per LOGIN_WINDOW seconds, in this process."""
+    """At most PLANWATCH_LOGIN_FAILURES failed logins per (name, address) per
+    PLANWATCH_LOGIN_WINDOW_SECONDS, in this process."""
 
-    def __init__(self, failures: int = LOGIN_FAILURES, window: float = LOGIN_WINDOW) -> None:
-        self.failures, self.window = failures, window
+    def __init__(self, failures: int | None = None, window: float | None = None) -> None:
+        self.failures = config.LOGIN_FAILURES.integer(minimum=1) if failures is None else failures
+        self.window = float(config.LOGIN_WINDOW_SECONDS.integer(minimum=1)) if window is None else window
         self._seen: dict[tuple[str, str], deque[float]] = {}
         self._lock = threading.Lock()
 

@@ -116,7 +116,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/entry/import", include_in_schema=False)
     async def import_file(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request, auth.UPLOAD_LIMIT)
+        form = await auth.read_form(request, auth.upload_limit())
         store, user = store_of(request), auth.require_role(request, *auth.WRITERS)
         plan_id = await run_in_threadpool(store.resolve, plan)
         upload = form.get("file")

@@ -28,8 +28,7 @@ _YEARS = 4
 
 
 def demo_observations(parsed: ParsedPlan, indicators: list[Indicator]) -> list[Observation]:
-    start = parsed.plan.period_start or 2021
-    end = parsed.plan.period_end or start + 4
+    start, end = parsed.period() or (2021, 2025)
     specs = [spec_from_indicator(i, end, period_start=start) for i in indicators]
     counters = {"level": 0, "growth": 0, "ceiling": 0, "stable": 0}
     observations: list[Observation] = []

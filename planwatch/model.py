@@ -199,6 +199,23 @@ class Problem:
     raw: str = ""
 
 
+class SeriesKind(StrEnum):
+    INDICATOR = "indicator"  # a row of an indicator table (T2.01)
+    TARGET = "target"  # a quantified target of the prose (G012)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Something of a plan that figures are kept for: the one definition that matching an import,
+    the template and the evaluation all use."""
+
+    id: str
+    kind: SeriesKind
+    name: str
+    unit: str | None
+    current: bool  # False for a row of the previous period's review table (十三五完成情况)
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedPlan:
     plan: Plan
@@ -208,6 +225,40 @@ class ParsedPlan:
     targets: tuple[Target, ...] = field(default=())
     facts: tuple[Target, ...] = field(default=())
     projects: tuple[Project, ...] = field(default=())
+
+    def period(self) -> tuple[int, int] | None:
+        """The plan's first and last year (2021, 2025): as the cover states it; otherwise from the
+        indicator tables (the year after the earliest base year to the latest target year, or the
+        five years ending with the latest target year); None when nothing says."""
+        plan = self.plan
+        if plan.period_start is not None and plan.period_end is not None:
+            return plan.period_start, plan.period_end
+        targets = [i.target.year for i in self.indicators if i.target and i.target.year]
+        if not targets:
+            return None
+        end = max(targets)
+        bases = [i.base.year for i in self.indicators if i.base and i.base.year and i.base.year < end]
+        return (min(bases) + 1 if bases else end - 4), end
+
+    def is_current(self, indicator: Indicator) -> bool:
+        """An indicator of the plan's own period, not of the previous period's review table (its target
+        year before the plan starts)."""
+        period = self.period()
+        target_year = indicator.target.year if indicator.target else None
+        return period is None or target_year is None or target_year >= period[0]
+
+    def monitored_indicators(self) -> list[Indicator]:
+        """The indicators whose figures are kept and judged: those of the plan's own period."""
+        return [i for i in self.indicators if self.is_current(i)]
+
+    def series(self) -> list[Series]:
+        """Every series a figure may belong to: each indicator (the review table's too, marked not
+        current) and each quantified target of the prose."""
+        found = [
+            Series(i.id, SeriesKind.INDICATOR, i.name, i.unit, self.is_current(i)) for i in self.indicators
+        ]
+        found += [Series(t.id, SeriesKind.TARGET, t.subject, t.unit, True) for t in self.targets]
+        return found
 
 
 class FindingKind(StrEnum):

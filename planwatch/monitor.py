@@ -26,19 +26,14 @@ class PlanEvaluation:
 
 
 def current_indicators(parsed: ParsedPlan) -> list[Indicator]:
-    """The indicators of the plan's own period (专栏2-1), not the previous period's review table."""
-    end = parsed.plan.period_end
-    current = [i for i in parsed.indicators if i.target is not None and i.target.year == end]
-    return current or list(parsed.indicators)
+    return parsed.monitored_indicators()
 
 
-def plan_period(parsed: ParsedPlan) -> tuple[int, int]:
-    plan = parsed.plan
-    if plan.period_start and plan.period_end:
-        return plan.period_start, plan.period_end
-    years = [i.target.year for i in parsed.indicators if i.target and i.target.year]
-    end = max(years) if years else date.today().year
-    return end - 4, end
+def plan_period(parsed: ParsedPlan, as_of: date | None = None) -> tuple[int, int]:
+    """The plan's period; a plan that states none and has no target years is taken as the five
+    years ending with the year judged, so that its indicators read 目标待定 rather than failing."""
+    year = (as_of or date.today()).year
+    return parsed.period() or (year - 4, year)
 
 
 def evaluate_plan(

@@ -15,13 +15,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
 from planwatch.document import numbers
-from planwatch.model import Indicator, Observation, ObservationKind, ParsedPlan
+from planwatch.model import Observation, ObservationKind, ParsedPlan, Series, SeriesKind
 from planwatch.observe import layout
 from planwatch.observe.problems import ImportProblem, ImportRefused
 from planwatch.observe.read import ImportRow
@@ -45,18 +44,6 @@ _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 _UNIT_IN_BRACKETS = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]+)\)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
-    """What a figure can belong to: an indicator of the table or a prose target."""
-
-    id: str
-    name: str
-    unit: str | None
-    # By name, a lower rank wins: 0 an indicator of this plan, 1 one of the previous period's review
-    # table (target year before the plan), 2 a prose target.
-    rank: int
-
-
 def name_key(text: str, units: Iterable[str] = ()) -> tuple[str, str | None]:
     """(comparable name, the unit written in brackets at its end, if it is a unit)."""
     key = tidy(text).translate(_BRACKETS).lower()
@@ -70,9 +57,7 @@ class Catalogue:
     """The series of one plan, by id and by name."""
 
     def __init__(self, parsed: ParsedPlan) -> None:
-        start = parsed.plan.period_start
-        self.series = [_indicator_series(i, start) for i in parsed.indicators]
-        self.series += [Series(t.id, t.subject, t.unit, 2) for t in parsed.targets]
+        self.series = parsed.series()
         self.units = {tidy(s.unit) for s in self.series if s.unit}
         self.by_id = {s.id.upper(): s for s in self.series}
         self.by_name: dict[str, list[Series]] = {}
@@ -104,12 +89,12 @@ class Catalogue:
     def _by_name(self, key: str) -> Series | list[Series]:
         """The one series of that name, or the candidates (none, or several)."""
         candidates = self.by_name.get(key, [])
-        best = [s for s in candidates if s.rank == min(c.rank for c in candidates)]
+        best = [s for s in candidates if _rank(s) == min(_rank(c) for c in candidates)]
         return best[0] if len(best) == 1 else best
 
     def _suggest(self, key: str) -> str:
         """`，是不是“地区生产总值”？`: the name without a bracket that is no unit (亿圆), else the closest."""
-        names = {name_key(s.name, self.units)[0]: s.name for s in self.series if s.rank != 1}
+        names = {name_key(s.name, self.units)[0]: s.name for s in self.series if s.current}
         stem = _TRAILING_BRACKET.sub("", key)
         close = [stem] if stem in names else difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
         if not close:
@@ -117,10 +102,12 @@ class Catalogue:
         return "，是不是" + "或".join(f"“{names[c]}”" for c in close) + "？"
 
 
-def _indicator_series(indicator: Indicator, plan_start: int | None) -> Series:
-    target_year = indicator.target.year if indicator.target else None
-    previous = plan_start is not None and target_year is not None and target_year < plan_start
-    return Series(indicator.id, indicator.name, indicator.unit, 1 if previous else 0)
+def _rank(series: Series) -> int:
+    """By name, a lower rank wins: an indicator of this plan, then one of the previous period's
+    review table, then a prose target of that name."""
+    if series.kind is SeriesKind.TARGET:
+        return 2
+    return 0 if series.current else 1
 
 
 def match_rows(
@@ -129,7 +116,7 @@ def match_rows(
     """Observations for `rows`, or ImportRefused listing every problem of every row."""
     today = today or date.today()
     catalogue = Catalogue(parsed)
-    years = _years(parsed)
+    years = parsed.period()
     problems: list[ImportProblem] = []
     found: list[Observation] = []
     first_row: dict[tuple[str, str, ObservationKind], ImportRow] = {}
@@ -237,11 +224,6 @@ def _in_unit(
         problems.append(ImportProblem(row.row, None, f"单位“{given[0]}”与指标单位“{unit}”不兼容"))
         return None
     return converted, unit
-
-
-def _years(parsed: ParsedPlan) -> tuple[int, int] | None:
-    start, end = parsed.plan.period_start, parsed.plan.period_end
-    return (start, end) if start is not None and end is not None else None
 
 
 def _period_label(period: str) -> str:

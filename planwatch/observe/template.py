@@ -39,24 +39,10 @@ _WIDTHS = {
 
 def template_years(parsed: ParsedPlan) -> list[int]:
     """The plan's years (2021…2025); from the indicators when the plan states no period."""
-    start, end = parsed.plan.period_start, parsed.plan.period_end
-    if start is None or end is None:
-        bases = [i.base.year for i in parsed.indicators if i.base and i.base.year]
-        targets = [i.target.year for i in parsed.indicators if i.target and i.target.year]
-        if not bases or not targets:
-            raise PlanwatchError("规划没有注明规划期，也没有可推断年份的指标，无法生成模板")
-        start, end = min(bases) + 1, max(targets)
-    return list(range(start, end + 1))
-
-
-def template_indicators(parsed: ParsedPlan) -> list[Indicator]:
-    """The indicators monitored in this plan: not those of the previous period's review table."""
-    start = parsed.plan.period_start
-    return [
-        i
-        for i in parsed.indicators
-        if start is None or i.target is None or i.target.year is None or i.target.year >= start
-    ]
+    period = parsed.period()
+    if period is None:
+        raise PlanwatchError("规划没有注明规划期，也没有可推断年份的指标，无法生成模板")
+    return list(range(period[0], period[1] + 1))
 
 
 def write_template(parsed: ParsedPlan, path: str | Path) -> None:
@@ -68,7 +54,7 @@ def write_template(parsed: ParsedPlan, path: str | Path) -> None:
     sheet.title = DATA_SHEET
     sheet.append(headers)
     sheet.append(_example(years))
-    for indicator in template_indicators(parsed):
+    for indicator in parsed.monitored_indicators():
         sheet.append(_row(indicator, len(years)))
     _style(sheet, headers, years)
     _instructions(workbook.create_sheet(INSTRUCTIONS_SHEET), parsed, years)

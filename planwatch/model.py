@@ -228,8 +228,9 @@ class ParsedPlan:
 
     def period(self) -> tuple[int, int] | None:
         """The plan's first and last year (2021, 2025): as the cover states it; otherwise from the
-        indicator tables (the year after the earliest base year to the latest target year, or the
-        five years ending with the latest target year); None when nothing says."""
+        indicator tables (the latest target year, from the year after the base year of the rows that
+        target it, else the five years ending then); None when nothing says. The previous period's
+        review table (base 2015, target 2020) does not stretch the period back."""
         plan = self.plan
         if plan.period_start is not None and plan.period_end is not None:
             return plan.period_start, plan.period_end
@@ -237,7 +238,11 @@ class ParsedPlan:
         if not targets:
             return None
         end = max(targets)
-        bases = [i.base.year for i in self.indicators if i.base and i.base.year and i.base.year < end]
+        bases = [
+            i.base.year
+            for i in self.indicators
+            if i.target and i.target.year == end and i.base and i.base.year and i.base.year < end
+        ]
         return (min(bases) + 1 if bases else end - 4), end
 
     def is_current(self, indicator: Indicator) -> bool:

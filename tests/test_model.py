@@ -1,4 +1,4 @@
-"""The domain rules defined once on the model: the plan's period, what is monitored, what figures belong to."""
+"""Domain rules defined once on the model: the plan period, what is monitored, what figures belong to."""
 
 from __future__ import annotations
 

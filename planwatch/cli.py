@@ -6,7 +6,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planwatch import config
+from planwatch.dates import date_or_today
 from planwatch.errors import PlanwatchError
 from planwatch.lint import LintSettings
 from planwatch.model import ParsedPlan, Project, Severity, ValueRef
@@ -477,7 +477,7 @@ def evaluate(
 ) -> None:
     """评估规划指标的完成情况：进度、序时差、后续年均需增长、规划期末预计值。"""
     store = _store()
-    result = evaluate_plan(store, store.resolve(plan), _date_option(as_of, "--as-of"))
+    result = evaluate_plan(store, store.resolve(plan), date_or_today(as_of, field="--as-of"))
     data = evaluation_data(result)
     if format is EvaluateFormat.json:
         sys.stdout.write(jsonout.dumps(data) + "\n")
@@ -513,15 +513,6 @@ def demo() -> None:
         markup=False,
     )
     out().print(f"下一步：planwatch evaluate {outcome.result.plan_id} --as-of {DEMO_AS_OF}", markup=False)
-
-
-def _date_option(text: str | None, option: str) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise PlanwatchError(f"“{text}”不是日期，应写作2025-06-30", field=option) from None
 
 
 class LintFormat(StrEnum):

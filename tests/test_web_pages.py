@@ -187,7 +187,8 @@ def test_projects_are_totalled_per_box_in_yi_yuan(site: Site) -> None:
         ("/plans/999", 404, "没有"),
         ("/plans/{plan}/indicators/NOPE", 404, "NOPE"),
         ("/no/such/page", 404, "页面不存在"),
-        ("/plans/{plan}?as_of=30.6.2025", 400, "YYYY-MM-DD"),
+        ("/plans/{plan}?as_of=30.6.2025", 400, "不是日期（应写作2025-06-30）"),
+        ("/plans/{plan}?as_of=9999-12-31", 400, "超出可用范围"),
     ],
 )
 def test_errors_answer_in_chinese_as_a_page_or_as_json(

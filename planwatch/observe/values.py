@@ -11,6 +11,7 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from planwatch import dates
 from planwatch.document import numbers
 from planwatch.document.text import strip_spaces, to_halfwidth
 from planwatch.model import ObservationKind, ObservationStatus
@@ -28,10 +29,6 @@ _MONTH = re.compile(r"(?P<year>[0-9]{4})(?:年|[-/.])(?P<month>[0-9]{1,2})月?")
 _QUARTER_DIGITS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 # What planners write in a header after the year: 2021年实际, 2021年完成值.
 _HEADER_SUFFIX = re.compile(r"(?:实际值?|完成值?|数据|数值|值)$")
-
-_DATE = re.compile(
-    r"(?P<y>[0-9]{4})(?:[-/.年](?P<m>[0-9]{1,2})[-/.月](?P<d>[0-9]{1,2})日?|(?P<m2>[0-9]{2})(?P<d2>[0-9]{2}))"
-)
 
 KIND_LABELS = {ObservationKind.LEVEL: "水平值", ObservationKind.GROWTH: "增速"}
 _KINDS = {
@@ -147,17 +144,11 @@ def parse_status(text: str) -> ObservationStatus:
 
 
 def parse_date(text: str) -> date | None:
-    """`2023-03-15`, `2023/3/15`, `2023.3.15`, `2023年3月15日`, `20230315`; None when empty."""
-    s = tidy(text)
-    if not s:
-        return None
-    m = _DATE.fullmatch(s)
+    """A date cell (planwatch.dates); None when empty."""
     try:
-        if m is None:
-            raise ValueError
-        return date(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
-    except ValueError:
-        raise CellError(f"“{text.strip()}”不是日期（应写作2023-03-15）") from None
+        return dates.parse_date(text)
+    except dates.DateError as error:
+        raise CellError(error.reason) from None
 
 
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:

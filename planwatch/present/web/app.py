@@ -25,6 +25,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from planwatch.dates import date_or_today
 from planwatch.errors import NotFoundError, PlanwatchError
 from planwatch.present.amounts import plain
 from planwatch.present.jsonout import dumps
@@ -125,12 +126,7 @@ def denied(request: Request) -> Response:
 
 
 def parse_as_of(value: str | None) -> date:
-    if not value:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadRequest(f"日期“{value}”无法识别，请写作 YYYY-MM-DD，如 2025-06-30") from None
+    return date_or_today(value, field="as_of")
 
 
 def create_app(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planwatch.errors import PlanwatchError
+from planwatch.errors import Location, PlanwatchError
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,15 +17,8 @@ class ImportProblem:
 
     def message(self) -> str:
         """`第5行“数值”列：“三百”不是数字`, `第3行与第8行：同一指标同一期间重复`."""
-        if self.row is None:
-            where = ""
-        elif self.other_row is not None:
-            where = f"第{self.row}行与第{self.other_row}行"
-        else:
-            where = f"第{self.row}行"
-        if self.column:
-            where += f"“{self.column}”列"
-        return f"{where}：{self.reason}" if where else self.reason
+        where = Location(row=self.row, column=self.column, other_row=self.other_row)
+        return where.with_reason(self.reason)
 
 
 class ImportRefused(PlanwatchError):

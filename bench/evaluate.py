@@ -28,18 +28,17 @@ from pathlib import Path
 
 from planwatch.evaluate import SeriesSpec, evaluate_specs, spec_from_indicator
 from planwatch.model import Indicator, Observation, ObservationKind, ObservationStatus, ParsedPlan, Source
-from planwatch.monitor import current_indicators
+from planwatch.services.plans import bundled_plan_path, read_plan
 from planwatch.store import Store
 from planwatch.store.observations import bulk_load, latest_vintages
 from planwatch.store.schema import metadata
-from planwatch.workflow import bundled_plan_path, read_plan
 
 AS_OF = date(2026, 6, 30)
 SERIES_PER_PLAN = 60
 
 
 def synthetic_indicators(seed: ParsedPlan) -> list[Indicator]:
-    rows = current_indicators(seed)
+    rows = seed.monitored_indicators()
     return [replace(rows[n % len(rows)], id=f"S{n + 1:02d}") for n in range(SERIES_PER_PLAN)]
 
 

@@ -21,7 +21,7 @@ from planwatch.parse.indicators import parse_indicator_table
 from planwatch.parse.outline import parse_outline
 from planwatch.parse.pipeline import all_tables
 from planwatch.parse.tables import table_title
-from planwatch.workflow import bundled_plan_path, read_plan
+from planwatch.services.plans import bundled_plan_path, read_plan
 
 BIN = Path(sys.executable).parent
 

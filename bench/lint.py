@@ -9,7 +9,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from planwatch.workflow import bundled_plan_path, lint_file
+from planwatch.services.plans import bundled_plan_path, lint_file
 
 
 def main() -> None:

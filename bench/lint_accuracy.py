@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planwatch.model import Finding
-from planwatch.workflow import bundled_plan_path, lint_file
+from planwatch.services.plans import bundled_plan_path, lint_file
 
 DEFECTS = Path(__file__).parent.parent / "tests" / "fixtures" / "seed_defects.json"
 _FAMILY = {"typo": "typo", "spelling": "typo"}

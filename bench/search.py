@@ -23,9 +23,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from planwatch.model import ParsedPlan
+from planwatch.services.plans import bundled_plan_path, read_plan
 from planwatch.store import Store, search
 from planwatch.store.schema import metadata
-from planwatch.workflow import bundled_plan_path, read_plan
 
 QUERIES = ("5G", "水利", "海昏侯", "192.2", "产业园", "新建区")
 REPEATS = 20

@@ -33,8 +33,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from evaluate import AS_OF as SYNTHETIC_AS_OF  # noqa: E402  (bench/evaluate.py)
 from evaluate import build, synthetic_indicators  # noqa: E402
 
+from planwatch.services.plans import bundled_plan_path, read_plan  # noqa: E402
 from planwatch.store import Store  # noqa: E402
-from planwatch.workflow import bundled_plan_path, read_plan  # noqa: E402
 from tests.web_server import AS_OF, build_demo_store, server_env  # noqa: E402
 
 HOST = "127.0.0.1"

@@ -12,8 +12,8 @@ import pytest
 from planwatch.document import Document
 from planwatch.model import ParsedPlan
 from planwatch.parse.pipeline import parse_document
+from planwatch.services.plans import bundled_plan_path
 from planwatch.store import Store
-from planwatch.workflow import bundled_plan_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

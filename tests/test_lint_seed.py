@@ -18,7 +18,7 @@ import pytest
 
 from bench.lint_accuracy import matches
 from planwatch.model import Finding, FindingKind, Severity
-from planwatch.workflow import LintReport, lint_file
+from planwatch.services.plans import LintReport, lint_file
 from tests.lint_helpers import RULES
 
 DEFECTS = Path(__file__).parent / "fixtures" / "seed_defects.json"

@@ -11,20 +11,22 @@ from typer.testing import CliRunner
 
 from planwatch.cli import app
 from planwatch.model import EvaluationStatus
-from planwatch.monitor import evaluate_plan
 from planwatch.present.evaluation_data import evaluation_data
+from planwatch.services.actor import system_actor
+from planwatch.services.evaluation import evaluate_plan
+from planwatch.services.figures import DEMO_AS_OF, load_demo
+from planwatch.services.plans import bundled_plan_path, ingest_files
 from planwatch.store import Store
 from planwatch.store.observations import history
-from planwatch.workflow import DEMO_AS_OF, bundled_plan_path, ingest_paths, load_demo
 
 runner = CliRunner(env={"COLUMNS": "200"})
 
 
 @pytest.fixture
 def demo_store(store: Store) -> tuple[Store, int]:
-    outcome = ingest_paths(store, [str(bundled_plan_path())])[0]
+    outcome = ingest_files(store, system_actor(), [str(bundled_plan_path())])[0]
     assert outcome.result is not None
-    load_demo(store, outcome.result.plan_id)
+    load_demo(store, system_actor(), outcome.result.plan_id)
     return store, outcome.result.plan_id
 
 
@@ -38,7 +40,7 @@ def test_the_demo_shows_every_status_on_the_seed(demo_store: tuple[Store, int]) 
 
 def test_the_demo_is_labelled_and_loading_it_again_changes_nothing(demo_store: tuple[Store, int]) -> None:
     store, plan_id = demo_store
-    again = load_demo(store, plan_id)
+    again = load_demo(store, system_actor(), plan_id)
     assert again.already_imported and again.added == 0
     figures = history(store, plan_id, "T2.01")
     assert figures and all(f.source == "示例数据，非真实统计" for f in figures)

@@ -27,7 +27,7 @@ from planwatch.document.numbers import (
     parse_year,
     to_wan_yuan,
 )
-from planwatch.workflow import bundled_plan_path
+from planwatch.services.plans import bundled_plan_path
 
 FAST = settings(max_examples=200, deadline=None, database=None)
 SEED_TEXT = bundled_plan_path().read_text(encoding="utf-8")

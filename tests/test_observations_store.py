@@ -15,13 +15,14 @@ from planwatch.model import Observation, ObservationKind, ObservationStatus, Par
 from planwatch.store import Store
 from planwatch.store import observations as store_observations
 from planwatch.store.observations import (
-    add_observations,
+    AddResult,
     bulk_load,
     count_observations,
     history,
     latest_vintages,
     list_imports,
     observations_as_of,
+    write_observations,
 )
 from planwatch.store.schema import metadata
 
@@ -38,6 +39,12 @@ GDP_2022 = Observation(
 GDP_2022_FINAL = replace(
     GDP_2022, value=Decimal("398.55"), as_of=date(2024, 3, 1), status=ObservationStatus.FINAL
 )
+
+
+def add_observations(store: Store, plan_id: int, new: list[Observation], **options: str) -> AddResult:
+    """The store's write in a transaction of its own (the services add the audit entries)."""
+    with store.transaction() as connection:
+        return write_observations(connection, plan_id, new, **options)[0]
 
 
 def _plan(store: Store, name: str = "甲") -> int:

@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from planwatch.model import Observation, ObservationKind, ObservationStatus, ParsedPlan
-from planwatch.observe import ImportRefused, convert, import_observations, match_rows, read_import
+from planwatch.observe import ImportRefused, convert, match_rows, read_import
 from planwatch.observe.values import parse_number, parse_period
+from planwatch.services.actor import Actor, Role, system_actor
+from planwatch.services.figures import import_figures
 from planwatch.store import Store
 from planwatch.store.observations import PAUSE_ENV, count_observations, list_imports, observations_as_of
 from tests.conftest import FIXTURES
@@ -301,10 +303,10 @@ def plan_id(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> int:
 
 
 def test_a_refused_import_leaves_the_database_unchanged(store: Store, plan_id: int) -> None:
-    import_observations(store, plan_id, FIXTURES / "observations_long.csv", today=TODAY)
+    import_figures(store, system_actor(), plan_id, FIXTURES / "observations_long.csv", today=TODAY)
     before = count_observations(store)
     with pytest.raises(ImportRefused) as refused:
-        import_observations(store, plan_id, FIXTURES / "observations_bad.csv", today=TODAY)
+        import_figures(store, system_actor(), plan_id, FIXTURES / "observations_bad.csv", today=TODAY)
     assert len(refused.value.problems) == 5
     assert refused.value.one_line().endswith("导入被拒绝：共5个问题，数据库未作任何改动")
     assert count_observations(store) == before == len(LONG_FIGURES)
@@ -312,9 +314,9 @@ def test_a_refused_import_leaves_the_database_unchanged(store: Store, plan_id: i
 
 
 def test_importing_the_same_figures_again_changes_nothing(store: Store, plan_id: int) -> None:
-    first = import_observations(store, plan_id, FIXTURES / "observations_long.csv", entered_by="张三")
-    again = import_observations(store, plan_id, FIXTURES / "observations_long.csv")
-    other_bytes = import_observations(store, plan_id, FIXTURES / "observations_long_gbk.csv")
+    first = import_figures(store, Actor("张三", Role.PLANNER), plan_id, FIXTURES / "observations_long.csv")
+    again = import_figures(store, system_actor(), plan_id, FIXTURES / "observations_long.csv")
+    other_bytes = import_figures(store, system_actor(), plan_id, FIXTURES / "observations_long_gbk.csv")
     assert (first.result.added, first.result.unchanged) == (5, 0)
     assert again.result.already_imported and again.result.added == 0
     assert (other_bytes.result.added, other_bytes.result.unchanged) == (0, 5)
@@ -329,12 +331,13 @@ def test_importing_the_same_figures_again_changes_nothing(store: Store, plan_id:
 _IMPORT_SCRIPT = """
 import sys
 from sqlalchemy import event
-from planwatch.observe import import_observations
+from planwatch.services.actor import system_actor
+from planwatch.services.figures import import_figures
 from planwatch.store import Store
 store = Store(sys.argv[1])
 store.engine.dispose()
 event.listen(store.engine, "connect", lambda connection, _: connection.execute("PRAGMA cache_size=5"))
-import_observations(store, int(sys.argv[2]), sys.argv[3])
+import_figures(store, system_actor(), int(sys.argv[2]), sys.argv[3])
 """
 
 
@@ -344,7 +347,7 @@ def test_an_import_killed_mid_write_leaves_the_database_as_it_was(
     url = f"sqlite:///{tmp_path / 'planwatch.db'}"
     store = Store(url)
     plan_id = store.ingest(seed, seed_lines).plan_id
-    import_observations(store, plan_id, FIXTURES / "observations_long.csv")
+    import_figures(store, system_actor(), plan_id, FIXTURES / "observations_long.csv")
     before = count_observations(store)
     store.close()
     # A figure per indicator and month of 2020–2025: 1,728 rows, two batches of the store's 1,000.
@@ -377,7 +380,9 @@ def test_an_import_killed_mid_write_leaves_the_database_as_it_was(
     try:
         assert count_observations(reopened) == before
         assert len(list_imports(reopened, plan_id)) == 1
-        result = import_observations(reopened, plan_id, big).result  # the database is usable, unlocked
+        result = import_figures(
+            reopened, system_actor(), plan_id, big
+        ).result  # the database is usable, unlocked
         assert result.added == len(ids) * len(months)
     finally:
         reopened.close()

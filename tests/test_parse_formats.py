@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from planwatch.model import CellKind, SectionKind
-from planwatch.workflow import read_plan
+from planwatch.services.plans import read_plan
 from tests.conftest import FIXTURES
 
 FORMATS = ["plan_gbk.txt", "plan_utf8_bom.txt", "plan.docx", "plan.pdf", "plan.html"]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from planwatch.document import load_bytes
 from planwatch.errors import PlanwatchError
 from planwatch.parse.pipeline import parse_document
-from planwatch.workflow import bundled_plan_path
+from planwatch.services.plans import bundled_plan_path
 
 SEED_LINES = bundled_plan_path().read_text(encoding="utf-8").split("\n")
 # The lines a parser is most likely to trip on: tables, boxes, headings and numbered items.

@@ -15,13 +15,17 @@ from fastapi.testclient import TestClient
 from starlette.routing import Route
 
 from planwatch import config
-from planwatch.monitor import evaluate_plan
 from planwatch.present.web import auth
 from planwatch.present.web.app import create_app
+from planwatch.services.actor import system_actor
+from planwatch.services.assignments import assign
+from planwatch.services.audit import audit_entries
+from planwatch.services.evaluation import evaluate_plan
+from planwatch.services.figures import load_demo
+from planwatch.services.plans import bundled_plan_path, ingest_files
+from planwatch.services.users import add_user
 from planwatch.store import Store
 from planwatch.store.observations import count_observations, history
-from planwatch.store.users import add_user, assign, audit_entries
-from planwatch.workflow import bundled_plan_path, ingest_paths, load_demo
 
 PASSWORD = "correct horse battery"
 SECRET = "test-secret-key-not-for-production"
@@ -45,17 +49,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     folder = tmp_path_factory.mktemp("auth")
     url = f"sqlite:///{folder / 'planwatch.db'}"
     store = Store(url)
-    (outcome,) = ingest_paths(store, [str(bundled_plan_path())])
+    (outcome,) = ingest_files(store, system_actor(), [str(bundled_plan_path())])
     assert outcome.result is not None
     plan_id = outcome.result.plan_id
-    load_demo(store, plan_id)
-    add_user(store, "admin", "admin", PASSWORD)
-    add_user(store, "planner", "planner", PASSWORD)
-    add_user(store, "viewer", "viewer", PASSWORD)
-    add_user(store, "dept_a", "department", PASSWORD, DEPT_A)
-    add_user(store, "dept_b", "department", PASSWORD, DEPT_B)
-    assign(store, plan_id, ITEM_A, DEPT_A)
-    assign(store, plan_id, ITEM_B, DEPT_B)
+    load_demo(store, system_actor(), plan_id)
+    add_user(store, system_actor(), "admin", "admin", PASSWORD)
+    add_user(store, system_actor(), "planner", "planner", PASSWORD)
+    add_user(store, system_actor(), "viewer", "viewer", PASSWORD)
+    add_user(store, system_actor(), "dept_a", "department", PASSWORD, DEPT_A)
+    add_user(store, system_actor(), "dept_b", "department", PASSWORD, DEPT_B)
+    assign(store, system_actor(), plan_id, ITEM_A, DEPT_A)
+    assign(store, system_actor(), plan_id, ITEM_B, DEPT_B)
     app = create_app(url, public=False, secret_key=SECRET)
     yield Site(app, store, url, plan_id)
     app.state.store.close()
@@ -108,7 +112,7 @@ def test_a_wrong_password_is_refused(site: Site) -> None:
 
 def test_logins_are_rate_limited(site: Site) -> None:
     client = TestClient(site.app)
-    add_user(site.store, "limited", "viewer", PASSWORD)
+    add_user(site.store, system_actor(), "limited", "viewer", PASSWORD)
     for _ in range(auth.LoginLimiter().failures):
         form = {"name": "limited", "password": "wrong password", "csrf_token": token(client)}
         assert client.post("/login", data=form).status_code == 401
@@ -212,7 +216,7 @@ def test_a_revision_is_audited_old_to_new(site: Site) -> None:
         assert (
             client.post(f"/plans/{site.plan_id}/entry", data=form, follow_redirects=False).status_code == 303
         )
-    entry = audit_entries(site.store, site.plan_id)[0]
+    entry = audit_entries(site.store, system_actor(), site.plan_id)[0]
     assert (entry.user, entry.action, entry.target) == ("planner", "entry", "T2.03 2025 level")
     assert (entry.old["value"], entry.new["value"]) == ("100", "120")
     admin = login(site, "admin")
@@ -240,12 +244,15 @@ def test_every_write_endpoint_refuses_the_wrong_role(site: Site, name: str) -> N
     client = login(site, name)
     attempts = write_attempts(client, site, ITEM_B)  # ITEM_B belongs to DEPT_B
     assert set(attempts) == post_routes(site.app) - EXEMPT, "a write endpoint is not tried here"
-    stored, logged = count_observations(site.store, site.plan_id), len(audit_entries(site.store))
+    stored, logged = (
+        count_observations(site.store, site.plan_id),
+        len(audit_entries(site.store, system_actor())),
+    )
     for path, request in attempts.items():
         response = client.post(path.replace("{plan}", str(site.plan_id)), **request)
         assert response.status_code == 403, (path, response.text)
     assert count_observations(site.store, site.plan_id) == stored
-    assert len(audit_entries(site.store)) == logged
+    assert len(audit_entries(site.store, system_actor())) == logged
 
 
 def test_a_department_cannot_import_another_departments_figures(site: Site) -> None:
@@ -266,7 +273,7 @@ def test_an_import_is_stored_and_audited(site: Site) -> None:
         f"/plans/{site.plan_id}/entry/import", data={"csrf_token": token(client, "/plans")}, files=files
     )
     assert response.status_code == 200 and "导入完成：新增1个数值" in response.text
-    entry = audit_entries(site.store, site.plan_id)[0]
+    entry = audit_entries(site.store, system_actor(), site.plan_id)[0]
     assert (entry.user, entry.action, entry.new["file"]) == ("dept_b", "import", "公报.csv")
 
 

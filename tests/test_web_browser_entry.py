@@ -14,8 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from planwatch.services.actor import system_actor
+from planwatch.services.assignments import assign
+from planwatch.services.users import add_user
 from planwatch.store import Store
-from planwatch.store.users import add_user, assign
 from tests.test_web_browser import (
     CHARTS_DRAWN,
     DESKTOP,
@@ -41,10 +43,10 @@ PUBLISHED = "2025-04-01"  # before AS_OF, so the evaluation on AS_OF sees it
 
 
 def _users(store: Store, plan_id: int) -> None:
-    add_user(store, USER, "department", PASSWORD, DEPARTMENT)
-    add_user(store, OTHER_USER, "department", PASSWORD, OTHER_DEPARTMENT)
-    assign(store, plan_id, MINE, DEPARTMENT)
-    assign(store, plan_id, OTHERS, OTHER_DEPARTMENT)
+    add_user(store, system_actor(), USER, "department", PASSWORD, DEPARTMENT)
+    add_user(store, system_actor(), OTHER_USER, "department", PASSWORD, OTHER_DEPARTMENT)
+    assign(store, system_actor(), plan_id, MINE, DEPARTMENT)
+    assign(store, system_actor(), plan_id, OTHERS, OTHER_DEPARTMENT)
 
 
 @pytest.fixture(scope="module")

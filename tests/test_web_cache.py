@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from planwatch.model import Observation, ObservationKind, ObservationStatus
 from planwatch.present.web.app import create_app
+from planwatch.services.actor import system_actor
+from planwatch.services.figures import enter_figure, load_demo
+from planwatch.services.plans import bundled_plan_path, ingest_files
 from planwatch.store import Store
-from planwatch.store.observations import add_observations
-from planwatch.workflow import bundled_plan_path, ingest_paths, load_demo
 
 
 def test_a_new_figure_shows_on_the_next_anonymous_view(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cache.db'}"
     store = Store(url)
-    outcome = ingest_paths(store, [str(bundled_plan_path())])[0]
+    outcome = ingest_files(store, system_actor(), [str(bundled_plan_path())])[0]
     assert outcome.result is not None
     plan_id = outcome.result.plan_id
-    load_demo(store, plan_id)
+    load_demo(store, system_actor(), plan_id)
     client = TestClient(create_app(url, public=True, secret_key="k"))
     page = f"/plans/{plan_id}/indicators/T2.04.json?as_of=2025-06-30"
     first = client.get(page).json()
     assert client.get(page).json() == first  # the same answer, from the cache
-    figure = Observation(
-        "T2.04",
-        "2024",
-        Decimal(210),
-        "亿元",
-        ObservationKind.LEVEL,
-        date(2025, 4, 1),
-        "测试",
-        ObservationStatus.VERIFIED,
-    )
-    add_observations(store, plan_id, [figure])
+    figure = {"period": "2024", "value": "210", "unit": "亿元", "as_of": "2025-04-01", "source": "测试"}
+    enter_figure(store, system_actor(), plan_id, "T2.04", figure)
     after = client.get(page).json()
     assert first["evaluation"]["status"] != after["evaluation"]["status"] == "已实现"
 
@@ -44,7 +33,7 @@ def test_a_new_figure_shows_on_the_next_anonymous_view(tmp_path: Path) -> None:
 def test_signed_in_and_private_views_are_never_served_from_the_cache(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'private.db'}"
     store = Store(url)
-    ingest_paths(store, [str(bundled_plan_path())])
+    ingest_files(store, system_actor(), [str(bundled_plan_path())])
     client = TestClient(create_app(url, public=False, secret_key="k"), follow_redirects=False)
     assert client.get("/plans/1").status_code == 303  # to the login page, every time
     assert client.get("/plans/1").status_code == 303

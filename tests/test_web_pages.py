@@ -11,10 +11,18 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from planwatch.present.web import pages
+from planwatch.present.pages.indicators import indicator_page, indicators_page
+from planwatch.present.pages.listings import projects_page, targets_page
+from planwatch.present.pages.overview import overview_page
+from planwatch.present.pages.plans import plans_page
+from planwatch.present.pages.review import lint_page
+from planwatch.present.pages.search import search_page
+from planwatch.present.pages.text import text_page
 from planwatch.present.web.app import create_app
+from planwatch.services.actor import system_actor
+from planwatch.services.figures import DEMO_AS_OF, load_demo
+from planwatch.services.plans import bundled_plan_path, ingest_files
 from planwatch.store import Store
-from planwatch.workflow import DEMO_AS_OF, bundled_plan_path, ingest_paths, load_demo
 
 SCRIPT = "<script>alert(1)</script>"
 EVIL_PLAN = f"""{SCRIPT}新建区国民经济和社会发展第十四个五年规划纲要
@@ -40,9 +48,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     store = Store(url)
     evil_path = folder / "evil.txt"
     evil_path.write_text(EVIL_PLAN, encoding="utf-8")
-    seed, evil = ingest_paths(store, [str(bundled_plan_path()), str(evil_path)])
+    seed, evil = ingest_files(store, system_actor(), [str(bundled_plan_path()), str(evil_path)])
     assert seed.result is not None and evil.result is not None
-    load_demo(store, seed.result.plan_id)
+    load_demo(store, system_actor(), seed.result.plan_id)
     app = create_app(url, public=True, secret_key="test-secret")
     with TestClient(app) as client:
         yield Site(client, store, seed.result.plan_id, evil.result.plan_id)
@@ -74,17 +82,15 @@ def _direct(site: Site, path: str) -> dict[str, Any]:
     """What the page's data function returns when called without the web layer."""
     store, plan_id = site.store, site.plan_id
     table: dict[str, Any] = {
-        "/plans": lambda: pages.plans_page(store),
-        f"/plans/{plan_id}": lambda: pages.overview_page(store, plan_id, DEMO_AS_OF),
-        f"/plans/{plan_id}/indicators": lambda: pages.indicators_page(store, plan_id, DEMO_AS_OF),
-        f"/plans/{plan_id}/indicators/T2.01": lambda: pages.indicator_page(
-            store, plan_id, "T2.01", DEMO_AS_OF
-        ),
-        f"/plans/{plan_id}/text": lambda: pages.text_page(store, plan_id),
-        f"/plans/{plan_id}/targets": lambda: pages.targets_page(store, plan_id),
-        f"/plans/{plan_id}/projects": lambda: pages.projects_page(store, plan_id),
-        f"/plans/{plan_id}/lint": lambda: pages.lint_page(store, plan_id),
-        f"/plans/{plan_id}/search": lambda: pages.search_page(store, plan_id, "新能源"),
+        "/plans": lambda: plans_page(store),
+        f"/plans/{plan_id}": lambda: overview_page(store, plan_id, DEMO_AS_OF),
+        f"/plans/{plan_id}/indicators": lambda: indicators_page(store, plan_id, DEMO_AS_OF),
+        f"/plans/{plan_id}/indicators/T2.01": lambda: indicator_page(store, plan_id, "T2.01", DEMO_AS_OF),
+        f"/plans/{plan_id}/text": lambda: text_page(store, plan_id),
+        f"/plans/{plan_id}/targets": lambda: targets_page(store, plan_id),
+        f"/plans/{plan_id}/projects": lambda: projects_page(store, plan_id),
+        f"/plans/{plan_id}/lint": lambda: lint_page(store, plan_id),
+        f"/plans/{plan_id}/search": lambda: search_page(store, plan_id, "新能源"),
     }
     result: dict[str, Any] = table[path.partition("?")[0]]()
     return result

@@ -30,8 +30,10 @@ from pathlib import Path
 import uvicorn
 
 from planwatch.present.web.app import create_app
+from planwatch.services.actor import system_actor
+from planwatch.services.figures import DEMO_AS_OF, load_demo
+from planwatch.services.plans import bundled_plan_path, ingest_files
 from planwatch.store import Store
-from planwatch.workflow import DEMO_AS_OF, bundled_plan_path, ingest_paths, load_demo
 
 HOST = "127.0.0.1"
 AS_OF = DEMO_AS_OF.isoformat()
@@ -70,9 +72,9 @@ def build_demo_store(folder: Path) -> tuple[str, int]:
     url = f"sqlite:///{folder / 'planwatch.db'}"
     store = Store(url)
     try:
-        (outcome,) = ingest_paths(store, [str(bundled_plan_path())])
+        (outcome,) = ingest_files(store, system_actor(), [str(bundled_plan_path())])
         assert outcome.result is not None, "the bundled plan did not ingest"
-        load_demo(store, outcome.result.plan_id)
+        load_demo(store, system_actor(), outcome.result.plan_id)
         return url, outcome.result.plan_id
     finally:
         store.close()

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from planwatch.formatting import plain as _n
 from planwatch.lint.compounding import HUNDRED, compound, percent_change
-from planwatch.lint.compounding import plain as _n
 from planwatch.lint.context import LintContext
 from planwatch.model import Cell, CellKind, Finding, FindingKind, Indicator, Severity
 

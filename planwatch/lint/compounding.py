@@ -28,12 +28,5 @@ def compound(base: Decimal, rate_percent: Decimal, years: int, stated: Decimal) 
     return Compounded(expected, (stated - expected) / expected, implied)
 
 
-def plain(value: Decimal, places: int | None = None) -> str:
-    """A number as a planner writes it: no exponent, trailing zeros dropped, a true minus sign."""
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
-    return format(value.normalize(), "f").replace("-", "−")
-
-
 def percent_change(ratio: Decimal) -> str:
     return f"{ratio * HUNDRED:+.1f}%".replace("-", "−")

@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from planwatch.formatting import plain as _n
 from planwatch.lint.compounding import compound, percent_change
-from planwatch.lint.compounding import plain as _n
 from planwatch.lint.context import LintContext
 from planwatch.model import CellKind, Finding, FindingKind, Indicator, Severity, Target, TargetKind
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planwatch.document.numbers import Amount, find_amounts, to_wan_yuan
-from planwatch.lint.compounding import plain
+from planwatch.formatting import plain
 from planwatch.lint.context import LintContext
 from planwatch.model import Finding, FindingKind, Project, Severity
 

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from planwatch.model import Attribute, EvaluationStatus
-from planwatch.monitor import PlanEvaluation
+from planwatch.services.evaluation import PlanEvaluation
 
 STATUS_ORDER = [s.value for s in EvaluationStatus]
 

@@ -27,6 +27,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from planwatch.errors import NotFoundError
 from planwatch.model import Observation, ObservationKind, ObservationStatus
+from planwatch.store.audit import utc
 from planwatch.store.database import Store
 from planwatch.store.schema import observation_imports, observations, plans
 
@@ -76,27 +77,6 @@ class ImportRecord:
 # ---- writing ---------------------------------------------------------------------------------------
 
 
-def add_observations(
-    store: Store,
-    plan_id: int,
-    new: Sequence[Observation],
-    *,
-    source_sha256: str | None = None,
-    file_name: str = "",
-    entered_by: str = "",
-) -> AddResult:
-    """Store the figures that are news, in one transaction: all land or none do.
-
-    `entered_by` (when given) names who entered every row; otherwise each row's own `entered_by`.
-    With `source_sha256`, the file is recorded and a second import of it into this plan is a no-op.
-    """
-    with store.engine.begin() as connection:
-        result, _ = write_observations(
-            connection, plan_id, new, source_sha256=source_sha256, file_name=file_name, entered_by=entered_by
-        )
-    return result
-
-
 def write_observations(
     connection: Connection,
     plan_id: int,
@@ -106,9 +86,11 @@ def write_observations(
     file_name: str = "",
     entered_by: str = "",
 ) -> tuple[AddResult, list[Observation]]:
-    """`add_observations` inside the caller's transaction (so that it can log the write in the same one).
+    """Store the figures that are news, on the caller's connection: all land or none do.
 
-    Returns the result and the figures stored (the news).
+    `entered_by` (when given) names who entered every row; otherwise each row's own `entered_by`.
+    With `source_sha256`, the file is recorded and a second import of it into this plan is a no-op.
+    Returns the result and the figures stored (the news), for the caller's audit entries.
     """
     entered_at = datetime.now(UTC)
     _check_plan(connection, plan_id)
@@ -275,17 +257,6 @@ def latest_vintages(
     return result
 
 
-def data_version(store: Store, plan_id: int) -> tuple[int, int]:
-    """(newest id, count) of a plan's figures: figures are only ever added, so any write changes it."""
-    with store.engine.connect() as connection:
-        row = connection.execute(
-            select(func.coalesce(func.max(observations.c.id), 0), func.count()).where(
-                observations.c.plan_id == plan_id
-            )
-        ).one()
-    return int(row[0]), int(row[1])
-
-
 def history(store: Store, plan_id: int, series_id: str) -> list[Observation]:
     """Every vintage of one series, by period, kind and then as entered."""
     o = observations.c
@@ -317,7 +288,7 @@ def list_imports(store: Store, plan_id: int) -> list[ImportRecord]:
     )
     with store.engine.connect() as connection:
         return [
-            ImportRecord(r.sha256, r.file_name, r.rows, r.added, r.entered_by, _utc(r.entered_at))
+            ImportRecord(r.sha256, r.file_name, r.rows, r.added, r.entered_by, utc(r.entered_at))
             for r in connection.execute(query)
         ]
 
@@ -377,7 +348,7 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
             as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
         entered_at = times.get(moment)
         if entered_at is None:
-            entered_at = times[moment] = _utc(
+            entered_at = times[moment] = utc(
                 moment if isinstance(moment, datetime) else datetime.fromisoformat(moment)
             )
         observation = Observation(
@@ -450,11 +421,55 @@ def _observation(row: Any) -> Observation:
         source=row.source,
         status=_STATUSES[row.status],
         entered_by=row.entered_by,
-        entered_at=_utc(row.entered_at),
+        entered_at=utc(row.entered_at),
         id=row.id,
     )
 
 
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back the UTC time it was given without its zone."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+def current_figures(
+    connection: Connection, plan_id: int, series_ids: Iterable[str]
+) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """Per (series, period, kind), the latest vintage stored now (latest as_of, then last entered):
+    the "old" value an audit entry shows."""
+    o = observations.c
+    query = (
+        select(o.series_id, o.period, o.kind, o.value, o.unit, o.status, o.as_of, o.source)
+        .where(o.plan_id == plan_id, o.series_id.in_(sorted(set(series_ids))))
+        .order_by(o.as_of, o.id)
+    )
+    current: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in connection.execute(query):
+        current[(r.series_id, r.period, r.kind)] = {
+            "value": str(r.value),
+            "unit": r.unit,
+            "status": r.status,
+            "as_of": r.as_of if isinstance(r.as_of, str) else r.as_of.isoformat(),
+            "source": r.source,
+        }
+    return current
+
+
+def entries_by(store: Store, plan_id: int, user: str, limit: int = 100) -> list[dict[str, Any]]:
+    """What `user` entered into a plan, the latest first."""
+    o = observations.c
+    query = (
+        select(o.series_id, o.period, o.kind, o.value, o.unit, o.status, o.as_of, o.source, o.entered_at)
+        .where(o.plan_id == plan_id, o.entered_by == user)
+        .order_by(o.id.desc())
+        .limit(limit)
+    )
+    with store.engine.connect() as connection:
+        return [
+            {
+                "series_id": r.series_id,
+                "period": r.period,
+                "kind": r.kind,
+                "value": r.value,
+                "unit": r.unit,
+                "status": r.status,
+                "as_of": r.as_of.isoformat(),
+                "source": r.source,
+                "entered_at": utc(r.entered_at).isoformat(timespec="seconds"),
+            }
+            for r in connection.execute(query)
+        ]

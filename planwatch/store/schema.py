@@ -322,3 +322,14 @@ audit_log = Table(
     Column("new", Text),
 )
 Index("ix_audit_log_plan_at", audit_log.c.plan_id, audit_log.c.at)
+
+
+# ---- the revision counter (planwatch.store.revision; migration 0006) -------------------------------
+# One row. Every write transaction bumps `value` before it commits (Store.transaction), so a cache
+# keyed on it is never stale: an approval, a lock or a correction changes it as an added figure does.
+revision = Table(
+    "revision",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", Integer, nullable=False),
+)

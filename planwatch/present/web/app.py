@@ -12,7 +12,7 @@ import functools
 import logging
 from collections.abc import Callable
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +27,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch.dates import date_or_today
 from planwatch.errors import NotFoundError, PlanwatchError
-from planwatch.present.amounts import plain
+from planwatch.formatting import plain
 from planwatch.present.jsonout import dumps
 from planwatch.present.labels import OBSERVATION_KIND, OBSERVATION_STATUS
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS
-from planwatch.present.web import auth, cache, entry, pages
+from planwatch.present.pages.indicators import indicator_page, indicators_page
+from planwatch.present.pages.listings import projects_page, targets_page
+from planwatch.present.pages.overview import overview_page
+from planwatch.present.pages.plans import latest_plan_id, plans_page
+from planwatch.present.pages.review import lint_page
+from planwatch.present.pages.search import search_page
+from planwatch.present.pages.text import text_page
+from planwatch.present.web import auth, cache, entry
+from planwatch.services.permissions import PermissionDenied
 from planwatch.store import Store
 
 HERE = Path(__file__).parent
@@ -72,7 +80,7 @@ def environment() -> Environment:
 
 def round2(value: Decimal | None) -> str:
     """An amount for reading: two decimals at most, no trailing zeros (1192.3318 → 1192.33)."""
-    return "—" if value is None else plain(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return "—" if value is None else plain(value, 2)
 
 
 def chart_json(value: Any) -> Markup:
@@ -186,18 +194,18 @@ def create_app(
 
     @app.get("/", include_in_schema=False)
     def home(request: Request) -> Response:
-        plan_id = pages.latest_plan_id(store_of(request))
+        plan_id = latest_plan_id(store_of(request))
         if plan_id is None:
             return RedirectResponse("/plans", status_code=303)
         return RedirectResponse(f"/plans/{plan_id}", status_code=303)
 
     @page("/plans", "web/plans.html")
     def plans(request: Request) -> dict[str, Any]:
-        return pages.plans_page(store_of(request))
+        return plans_page(store_of(request))
 
     @page("/plans/{plan}", "web/overview.html")
     def overview(request: Request, plan: str, as_of: str | None = None) -> dict[str, Any]:
-        return pages.overview_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of))
+        return overview_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of))
 
     @page("/plans/{plan}/indicators", "web/indicators.html")
     def indicators(
@@ -208,35 +216,33 @@ def create_app(
         attribute: str | None = None,
         status: str | None = None,
     ) -> dict[str, Any]:
-        return pages.indicators_page(
+        return indicators_page(
             store_of(request), plan_id_of(request, plan), parse_as_of(as_of), category, attribute, status
         )
 
     @page("/plans/{plan}/indicators/{indicator_id}", "web/indicator.html")
     def indicator(request: Request, plan: str, indicator_id: str, as_of: str | None = None) -> dict[str, Any]:
-        return pages.indicator_page(
-            store_of(request), plan_id_of(request, plan), indicator_id, parse_as_of(as_of)
-        )
+        return indicator_page(store_of(request), plan_id_of(request, plan), indicator_id, parse_as_of(as_of))
 
     @page("/plans/{plan}/text", "web/text.html")
     def text(request: Request, plan: str) -> dict[str, Any]:
-        return pages.text_page(store_of(request), plan_id_of(request, plan))
+        return text_page(store_of(request), plan_id_of(request, plan))
 
     @page("/plans/{plan}/targets", "web/targets.html")
     def targets(request: Request, plan: str) -> dict[str, Any]:
-        return pages.targets_page(store_of(request), plan_id_of(request, plan))
+        return targets_page(store_of(request), plan_id_of(request, plan))
 
     @page("/plans/{plan}/projects", "web/projects.html")
     def projects(request: Request, plan: str) -> dict[str, Any]:
-        return pages.projects_page(store_of(request), plan_id_of(request, plan))
+        return projects_page(store_of(request), plan_id_of(request, plan))
 
     @page("/plans/{plan}/lint", "web/lint.html")
     def lint(request: Request, plan: str) -> dict[str, Any]:
-        return pages.lint_page(store_of(request), plan_id_of(request, plan))
+        return lint_page(store_of(request), plan_id_of(request, plan))
 
     @page("/plans/{plan}/search", "web/search.html")
     def search(request: Request, plan: str, q: str = "") -> dict[str, Any]:
-        return pages.search_page(store_of(request), plan_id_of(request, plan), q)
+        return search_page(store_of(request), plan_id_of(request, plan), q)
 
     return app
 
@@ -259,6 +265,9 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = {404: "页面不存在", 405: "不支持这种请求方式"}.get(status, "请求无法处理")
         return error_response(request, status, message)
 
+    async def permission_denied(request: Request, error: Exception) -> Response:
+        return error_response(request, 403, str(error))
+
     async def web_error(request: Request, error: Exception) -> Response:
         status = error.status if isinstance(error, auth.WebError) else 400
         if status == 401 and not wants_json(request):
@@ -272,6 +281,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(BadRequest, bad_request)
     app.add_exception_handler(auth.WebError, web_error)
+    app.add_exception_handler(PermissionDenied, permission_denied)
     app.add_exception_handler(PlanwatchError, planwatch_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, bad_request_params)

@@ -5,9 +5,9 @@ The session cookie holds the user's name and the session's CSRF token, signed (i
 when served over https, Secure. Every POST carries the token (`csrf_token`); `read_form` checks it.
 The user is read from the database on every request, so a deactivated account stops at once.
 
-Roles: admin (everything, the audit log), planner (writes everything, assigns items to departments),
-department (writes only the items assigned to its department), viewer (reads). Anonymous visitors
-read when `PLANWATCH_PUBLIC=1`; otherwise pages send them to /login and the JSON twins answer 401.
+Who may write what is decided by the services (`planwatch.services.permissions`), for the web and
+the CLI alike; here a request only gets its acting user. Anonymous visitors read when
+`PLANWATCH_PUBLIC=1`; otherwise pages send them to /login and the JSON twins answer 401.
 """
 
 from __future__ import annotations
@@ -34,14 +34,15 @@ from starlette.formparsers import FormParser, MultiPartParser
 
 from planwatch import config
 from planwatch.errors import PlanwatchError
+from planwatch.services.actor import Actor
+from planwatch.services.users import active_user, actor_of
 from planwatch.store import Store
-from planwatch.store.users import User, department_of, get_user
+from planwatch.store.users import User
 
 COOKIE: Final = "planwatch_session"
 CSRF_FIELD: Final = "csrf_token"
 FORM_LIMIT: Final = 64 * 1024  # a form without a file
 SECRET_FILE: Final = "secret_key"
-WRITERS: Final = ("admin", "planner", "department")
 
 
 class WebError(PlanwatchError):
@@ -141,7 +142,7 @@ def sign_in(request: Request, user: User) -> None:
     """A new session for `user`: a new CSRF token too, so a token seen before signing in is worthless."""
     session = session_of(request)
     session.user, session.csrf, session.dirty = user.name, secrets.token_urlsafe(32), True
-    request.state.user = user
+    request.state.user = actor_of(user)
 
 
 def sign_out(request: Request) -> None:
@@ -155,8 +156,9 @@ def session_of(request: Request) -> Session:
     return session
 
 
-def user_of(request: Request) -> User | None:
-    user: User | None = getattr(request.state, "user", None)
+def user_of(request: Request) -> Actor | None:
+    """The signed-in user as the actor every service takes; None for an anonymous visitor."""
+    user: Actor | None = getattr(request.state, "user", None)
     return user
 
 
@@ -165,32 +167,18 @@ def csrf_token(request: Request) -> str:
     return session.csrf if session is not None else ""
 
 
-def require_user(request: Request) -> User:
+def require_user(request: Request) -> Actor:
     user = user_of(request)
     if user is None:
         raise SignInRequired("请先登录")
     return user
 
 
-def require_role(request: Request, *roles: str) -> User:
+def require_role(request: Request, *roles: str) -> Actor:
     user = require_user(request)
     if user.role not in roles:
         raise Forbidden("您的账号没有进行此操作的权限")
     return user
-
-
-def can_write(store: Store, user: User, plan_id: int, item_id: str) -> bool:
-    if user.role in ("admin", "planner"):
-        return True
-    if user.role == "department" and user.department:
-        return department_of(store, plan_id, item_id) == user.department
-    return False
-
-
-def require_write(store: Store, user: User, plan_id: int, item_ids: list[str]) -> None:
-    refused = [i for i in dict.fromkeys(item_ids) if not can_write(store, user, plan_id, i)]
-    if refused:
-        raise Forbidden(f"您的账号不能填报这些指标：{'、'.join(refused)}（未分配给您的部门）")
 
 
 # ---- forms -----------------------------------------------------------------------------------------------
@@ -308,10 +296,10 @@ def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denie
     ) -> Response:
         session = sessions.load(request)
         request.state.session = session
-        user = await run_in_threadpool(get_user, store, session.user) if session.user else None
+        user = await run_in_threadpool(active_user, store, session.user) if session.user else None
         if session.user and user is None:  # deactivated or deleted since
             session.user, session.dirty = None, True
-        request.state.user = user
+        request.state.user = actor_of(user) if user is not None else None
         path = request.url.path
         if user is None and not request.app.state.public and not _open(path):
             response = denied(request)

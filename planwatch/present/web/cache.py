@@ -1,8 +1,8 @@
 """Whole responses for anonymous readers, kept while the database has not changed.
 
 Every anonymous visitor of a public site sees the same page for the same address, and a
-page changes only when figures or plans are added (nothing is ever updated in place), so
-the newest figure and plan ids are the version. Signed-in users' pages carry their name
+page changes only when something is written, so the store's revision (raised by every write
+transaction, whatever it changes) is the version. Signed-in users' pages carry their name
 and forms and are always rendered afresh. The cache sits inside the session middleware:
 a cached body never holds a cookie, and each visitor still gets their own session.
 """
@@ -14,15 +14,13 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 
 from fastapi import FastAPI, Request, Response
-from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from planwatch.present.web import auth
 from planwatch.store import Store
-from planwatch.store.schema import observations, plans
 
 _KEPT = 512
-_Key = tuple[str, str, bool, date, tuple[int, int]]
+_Key = tuple[str, str, bool, date, int]
 
 
 class PageCache:
@@ -30,15 +28,8 @@ class PageCache:
         self.store = store
         self.pages: OrderedDict[_Key, tuple[bytes, int, list[tuple[bytes, bytes]]]] = OrderedDict()
 
-    def version(self) -> tuple[int, int]:
-        with self.store.engine.connect() as connection:
-            row = connection.execute(
-                select(
-                    select(func.coalesce(func.max(observations.c.id), 0)).scalar_subquery(),
-                    select(func.coalesce(func.max(plans.c.id), 0)).scalar_subquery(),
-                )
-            ).one()
-        return int(row[0]), int(row[1])
+    def version(self) -> int:
+        return self.store.revision()
 
 
 def install(app: FastAPI, store: Store, wants_json: Callable[[Request], bool]) -> None:

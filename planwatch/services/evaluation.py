@@ -1,19 +1,24 @@
-"""Library functions for the monitoring books: evaluate a stored plan as of a date.
-
-Reads the plan and what was known on the date from the store, hands model objects to the
-pure evaluation, and returns the results in the order a planner reads them: binding
+"""Evaluate a stored plan as of a date: read the plan and what was known on the date, hand model
+objects to the pure evaluation, and return the results in the order a planner reads them: binding
 indicators first, worst first within each group.
+
+Evaluations are kept while the database's revision is unchanged: every page of a plan asks for one,
+and any write (a figure added, corrected or approved) makes a new one.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
+from threading import Lock
 
 from planwatch.evaluate import DEFAULT_SETTINGS, EvaluationSettings, evaluate_indicators, rank
 from planwatch.model import Attribute, Evaluation, Indicator, ParsedPlan
 from planwatch.store import Store
 from planwatch.store.observations import observations_as_of
+
+_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,27 +30,40 @@ class PlanEvaluation:
     indicators: dict[str, Indicator]
 
 
-def current_indicators(parsed: ParsedPlan) -> list[Indicator]:
-    return parsed.monitored_indicators()
-
-
-def plan_period(parsed: ParsedPlan, as_of: date | None = None) -> tuple[int, int]:
+def plan_period(parsed: ParsedPlan, as_of: date) -> tuple[int, int]:
     """The plan's period; a plan that states none and has no target years is taken as the five
     years ending with the year judged, so that its indicators read 目标待定 rather than failing."""
-    year = (as_of or date.today()).year
-    return parsed.period() or (year - 4, year)
+    return parsed.period() or (as_of.year - 4, as_of.year)
 
 
 def evaluate_plan(
     store: Store, plan_id: int, as_of: date, settings: EvaluationSettings = DEFAULT_SETTINGS
 ) -> PlanEvaluation:
     parsed = store.load(plan_id)
-    indicators = current_indicators(parsed)
+    indicators = parsed.monitored_indicators()
     observations = observations_as_of(store, plan_id, as_of, [i.id for i in indicators])
-    evaluations = evaluate_indicators(indicators, observations, as_of, plan_period(parsed), settings)
+    evaluations = evaluate_indicators(indicators, observations, as_of, plan_period(parsed, as_of), settings)
     by_id = {i.id: i for i in indicators}
     ordered = sorted(evaluations, key=lambda e: _reading_order(e, by_id))
     return PlanEvaluation(plan_id, parsed, as_of, ordered, by_id)
+
+
+_kept: OrderedDict[tuple[str, int, date, int], PlanEvaluation] = OrderedDict()
+_kept_lock = Lock()
+
+
+def evaluated(store: Store, plan_id: int, as_of: date) -> PlanEvaluation:
+    """`evaluate_plan` with the default settings, kept while the database's revision is unchanged."""
+    key = (store.url, plan_id, as_of, store.revision())
+    with _kept_lock:
+        found = _kept.get(key)
+    if found is None:
+        found = evaluate_plan(store, plan_id, as_of)
+        with _kept_lock:
+            _kept[key] = found
+            if len(_kept) > _KEPT:
+                _kept.popitem(last=False)
+    return found
 
 
 def _reading_order(

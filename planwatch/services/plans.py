@@ -1,7 +1,7 @@
-"""Library functions that run the stages end to end; the CLI and the web app call these.
+"""Plans in: read a file (no database), check a draft, store plans (one transaction each, audited).
 
-document → parse → store. Batch ingest parses on every core and writes from one
-process, each plan in its own transaction.
+Batch ingest parses on every core: each worker reads and stores its own plans (the database
+serialises the short write transactions), so nothing large travels between processes.
 """
 
 from __future__ import annotations
@@ -10,19 +10,19 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from planwatch.demo import DEMO_USER, demo_observations, fingerprint
+from sqlalchemy.engine import Connection
+
 from planwatch.document import Document, load_document
 from planwatch.errors import PlanwatchError
 from planwatch.lint import LintSettings, lint_plan
 from planwatch.model import Finding, ParsedPlan
-from planwatch.monitor import current_indicators
 from planwatch.parse.pipeline import all_tables, parse_document
-from planwatch.store import IngestResult, Store
-from planwatch.store.observations import AddResult, add_observations
+from planwatch.services.actor import Actor
+from planwatch.services.permissions import PLANNERS, require_role
+from planwatch.store import IngestResult, Store, audit, plans
 
 BUNDLED_PLAN = "xinjian_14th_fyp_draft2.txt"
 
@@ -89,43 +89,61 @@ class IngestOutcome:
     error: str | None  # one Chinese line when the file could not be read
 
 
-def _ingest_one(store: Store, path: str) -> IngestOutcome:
+def store_plan(store: Store, actor: Actor, read: ReadPlan) -> IngestResult:
+    """One parsed plan into the database with its audit entry, in one transaction (retried on a race)."""
+    require_role(actor, *PLANNERS, doing="导入规划")
+
+    def write(connection: Connection) -> IngestResult:
+        result = plans.insert_plan(connection, read.parsed, read.lines)
+        if result.created:
+            plan = read.parsed.plan
+            new = {
+                "title": plan.title,
+                "version": result.version,
+                "file": PurePath(plan.source.path).name,
+                "sha256": plan.source.sha256,
+            }
+            audit.record(connection, actor.name, "plan.ingest", result.plan_id, plan.title, None, new)
+        return result
+
+    return store.retrying(write)
+
+
+def _ingest_one(store: Store, actor: Actor, path: str) -> IngestOutcome:
     # Errors travel as text: our exceptions carry keyword fields that pickling between processes would lose.
     try:
         read = read_plan(path)
     except PlanwatchError as error:
         return IngestOutcome(path, None, None, error.one_line())
-    return IngestOutcome(path, store.ingest(read.parsed, read.lines), PlanDigest.of(read.parsed), None)
+    return IngestOutcome(path, store_plan(store, actor, read), PlanDigest.of(read.parsed), None)
 
 
-_worker_store: Store | None = None
+_worker: tuple[Store, Actor] | None = None
 
 
-def _open_worker_store(url: str) -> None:
-    global _worker_store
-    _worker_store = Store(url)
+def _open_worker(url: str, actor: Actor) -> None:
+    global _worker
+    _worker = (Store(url), actor)
 
 
 def _ingest_in_worker(job: tuple[int, str]) -> tuple[int, IngestOutcome]:
-    assert _worker_store is not None
-    return job[0], _ingest_one(_worker_store, job[1])
+    assert _worker is not None
+    return job[0], _ingest_one(*_worker, job[1])
 
 
-def ingest_paths(
+def ingest_files(
     store: Store,
+    actor: Actor,
     paths: Sequence[str],
     jobs: int = 1,
     progress: Callable[[IngestOutcome], None] | None = None,
 ) -> list[IngestOutcome]:
-    """Read, parse and store `paths`, each plan in its own transaction, on `jobs` processes.
-
-    Each worker parses and writes its own plans (the database serialises the short write
-    transactions), so nothing large travels between processes.
-    """
+    """Read, parse and store `paths`, each plan in its own transaction, on `jobs` processes."""
+    require_role(actor, *PLANNERS, doing="导入规划")
     outcomes: list[IngestOutcome] = []
     if jobs <= 1 or len(paths) <= 1:
-        results = (_ingest_one(store, path) for path in paths)
-        for outcome in results:
+        for path in paths:
+            outcome = _ingest_one(store, actor, path)
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
@@ -133,27 +151,9 @@ def ingest_paths(
     context = multiprocessing.get_context("fork")
     store.close()  # a forked child must not share the parent's connections
     numbered: list[tuple[int, IngestOutcome]] = []
-    with context.Pool(processes=jobs, initializer=_open_worker_store, initargs=(store.url,)) as pool:
+    with context.Pool(processes=jobs, initializer=_open_worker, initargs=(store.url, actor)) as pool:
         for index, outcome in pool.imap_unordered(_ingest_in_worker, enumerate(paths), chunksize=2):
             numbered.append((index, outcome))
             if progress:
                 progress(outcome)
     return [outcome for _, outcome in sorted(numbered, key=lambda pair: pair[0])]
-
-
-# The demo's figures run to the fourth year; on this date its last year is known and the fifth not yet due.
-DEMO_AS_OF = date(2025, 6, 30)
-
-
-def load_demo(store: Store, plan_id: int) -> AddResult:
-    """Load the illustrative data set (示例数据，非真实统计) into a stored plan; again changes nothing."""
-    parsed = store.load(plan_id)
-    observations = demo_observations(parsed, current_indicators(parsed))
-    return add_observations(
-        store,
-        plan_id,
-        observations,
-        source_sha256=fingerprint(observations),
-        file_name="planwatch demo（示例数据，非真实统计）",
-        entered_by=DEMO_USER,
-    )

@@ -1,0 +1,33 @@
+"""`planwatch serve`: the web app."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from planwatch.cli.common import err
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+    workers: Annotated[int, typer.Option(help="工作进程数")] = 1,
+) -> None:
+    """打开网页界面：总览、指标、规划文本、目标、项目、审稿、搜索；登录后可填报数据。"""
+    import uvicorn  # the web stack loads only for this command
+
+    count = max(1, workers)
+    err().print(f"网页界面：http://{host}:{port}（{count} 个工作进程；Ctrl+C 退出）", markup=False)
+    uvicorn.run(
+        "planwatch.present.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=count,
+        log_level="warning",
+    )

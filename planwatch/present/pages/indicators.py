@@ -1,0 +1,108 @@
+"""指标: the monitored indicators with their status and filters, and one indicator's detail page."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from planwatch.model import Indicator
+from planwatch.present.evaluation_data import evaluation_data
+from planwatch.present.labels import attribute_label
+from planwatch.present.pages.charts import indicator_chart, with_projection_band
+from planwatch.present.pages.common import (
+    attribute_code,
+    find_indicator,
+    indicator_row,
+    plan_header,
+    with_texts,
+)
+from planwatch.present.plan_data import indicator_data
+from planwatch.services.evaluation import evaluated, plan_period
+from planwatch.store import Store
+from planwatch.store.observations import history
+
+
+def indicators_page(
+    store: Store,
+    plan_id: int,
+    as_of: date,
+    category: str | None = None,
+    attribute: str | None = None,
+    status: str | None = None,
+) -> dict[str, Any]:
+    result = evaluated(store, plan_id, as_of)
+    judged = {r["indicator_id"]: r for r in evaluation_data(result)["results"]}
+    rows = []
+    for indicator in result.parsed.monitored_indicators():
+        judgement = judged.get(indicator.id)
+        rows.append(
+            {
+                **indicator_row(indicator),
+                "status": judgement["status"] if judgement else None,
+                "color": judgement["color"] if judgement else "grey",
+                "latest_year": judgement["latest_year"] if judgement else None,
+                "latest_value": judgement["latest_value"] if judgement else None,
+            }
+        )
+    shown = [
+        row
+        for row in rows
+        if (not category or row["category"] == category)
+        and (not attribute or row["attribute"] == attribute)
+        and (not status or row["status"] == status)
+    ]
+    return {
+        "plan": plan_header(plan_id, result.parsed),
+        "as_of": as_of.isoformat(),
+        "filters": {"category": category, "attribute": attribute, "status": status},
+        "choices": {
+            "category": sorted({r["category"] for r in rows if r["category"]}),
+            "attribute": sorted({r["attribute"] for r in rows if r["attribute"]}),
+            "status": sorted({r["status"] for r in rows if r["status"]}),
+        },
+        "total": len(rows),
+        "indicators": shown,
+    }
+
+
+def indicator_page(store: Store, plan_id: int, indicator_id: str, as_of: date) -> dict[str, Any]:
+    result = evaluated(store, plan_id, as_of)
+    parsed = result.parsed
+    indicator = find_indicator(parsed, plan_id, indicator_id)
+    evaluation = next(
+        (r for r in evaluation_data(result)["results"] if r["indicator_id"] == indicator_id), None
+    )
+    observations = history(store, plan_id, indicator_id)
+    lines = store.lines(plan_id)
+    chart = indicator_chart(indicator, observations, plan_period(parsed, as_of))
+    return {
+        "plan": plan_header(plan_id, parsed),
+        "as_of": as_of.isoformat(),
+        "indicator": {
+            **indicator_data(indicator),
+            "attribute_label": attribute_label(attribute_code(indicator)),
+        },
+        "evaluation": with_texts(evaluation, indicator) if evaluation else None,
+        "observations": [
+            {
+                "period": o.period,
+                "value": o.value,
+                "unit": o.unit,
+                "kind": o.kind.value,
+                "as_of": o.as_of.isoformat(),
+                "source": o.source,
+                "status": o.status.value,
+            }
+            for o in observations
+        ],
+        "chart": with_projection_band(chart, evaluation),
+        "source_line": indicator.line,
+        "source_quote": source_quote(lines, indicator),
+    }
+
+
+def source_quote(lines: list[str], indicator: Indicator, most: int = 12) -> str:
+    """The table row as written: from the name's line to the last cell's (a flattened row spans lines)."""
+    last = max((c.line for c in indicator.cells), default=indicator.line)
+    last = min(max(last, indicator.line), indicator.line + most - 1, len(lines))
+    return "\n".join(line.strip() for line in lines[indicator.line - 1 : last])

@@ -1,0 +1,24 @@
+"""审稿: the draft checks on the stored text, findings marked in place (the `lint --format html` view)."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from planwatch.document import load_bytes
+from planwatch.lint import lint_plan
+from planwatch.parse.pipeline import all_tables, parse_document
+from planwatch.present.lint_data import annotated_lines, lint_data
+from planwatch.present.pages.common import plan_header
+from planwatch.store import Store
+
+
+def lint_page(store: Store, plan_id: int) -> dict[str, Any]:
+    """Re-read the stored lines as a document, so the report matches the text the database holds."""
+    stored = store.load(plan_id)
+    document = load_bytes("\n".join(store.lines(plan_id)).encode(), "plan.txt")
+    parsed = parse_document(document)
+    findings = lint_plan(document, parsed, all_tables(document))
+    data = lint_data(document, parsed, findings)
+    data["file"] = PurePath(stored.plan.source.path).name  # the server's directories are nobody's business
+    return {"plan": plan_header(plan_id, stored), "lint": data, "rows": annotated_lines(document, findings)}

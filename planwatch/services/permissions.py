@@ -1,0 +1,57 @@
+"""Who may do what: checked inside each service, so the CLI and the web app refuse the same things.
+
+Reads that need a sign-in are the web app's concern (`present.web.auth`); here are the rules
+for acting on a plan's books.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.engine import Connection
+
+from planwatch.errors import PlanwatchError
+from planwatch.services.actor import Actor, Role
+from planwatch.store import assignments
+
+WRITERS = (Role.ADMIN, Role.PLANNER, Role.DEPARTMENT)
+PLANNERS = (Role.ADMIN, Role.PLANNER)
+
+
+class PermissionDenied(PlanwatchError):
+    """The acting user may not do this (a web request answers 403)."""
+
+
+def require_role(actor: Actor, *roles: Role, doing: str = "进行此操作") -> None:
+    if actor.role not in roles:
+        raise PermissionDenied(f"用户“{actor.name}”（{actor.role_label}）没有{doing}的权限")
+
+
+def may_write_somewhere(connection: Connection, actor: Actor, plan_id: int) -> None:
+    """Cheap check before reading an upload: a department user needs at least one item of the plan."""
+    require_role(actor, *WRITERS, doing="填报数据")
+    if actor.role is Role.DEPARTMENT and not (
+        actor.department and assignments.has_any(connection, plan_id, actor.department)
+    ):
+        raise PermissionDenied(f"规划 {plan_id} 中没有分配给“{actor.department or '（未指定部门）'}”的指标")
+
+
+def require_write(connection: Connection, actor: Actor, plan_id: int, item_ids: Iterable[str]) -> None:
+    """Every item must be the actor's to write: all of them, or the write is refused whole."""
+    require_role(actor, *WRITERS, doing="填报数据")
+    wanted = list(dict.fromkeys(item_ids))
+    if actor.role in PLANNERS:
+        return
+    owners = assignments.departments_of(connection, plan_id, wanted)
+    refused = [i for i in wanted if actor.department is None or owners.get(i) != actor.department]
+    if refused:
+        raise PermissionDenied(f"您的账号不能填报这些指标：{'、'.join(refused)}（未分配给您的部门）")
+
+
+def writable(actor: Actor, owners: dict[str, str], item_ids: Iterable[str]) -> list[str]:
+    """Of `item_ids`, those the actor may write, given the plan's assignments (for forms)."""
+    if actor.role in PLANNERS:
+        return list(item_ids)
+    if actor.role is Role.DEPARTMENT and actor.department:
+        return [i for i in item_ids if owners.get(i) == actor.department]
+    return []

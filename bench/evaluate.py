@@ -30,8 +30,9 @@ from planwatch.evaluate import SeriesSpec, evaluate_specs, spec_from_indicator
 from planwatch.model import Indicator, Observation, ObservationKind, ObservationStatus, ParsedPlan, Source
 from planwatch.services.plans import bundled_plan_path, read_plan
 from planwatch.store import Store
-from planwatch.store.observations import bulk_load, latest_vintages
+from planwatch.store.observations import bulk_load
 from planwatch.store.schema import metadata
+from planwatch.store.vintages import latest_vintages
 
 AS_OF = date(2026, 6, 30)
 SERIES_PER_PLAN = 60

@@ -13,30 +13,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for tests/
+
 from planwatch.model import Finding
 from planwatch.services.plans import bundled_plan_path, lint_file
+from tests.lint_helpers import matches
 
 DEFECTS = Path(__file__).parent.parent / "tests" / "fixtures" / "seed_defects.json"
-_FAMILY = {"typo": "typo", "spelling": "typo"}
-
-
-def family(kind: str) -> str:
-    return _FAMILY.get(kind, kind)
-
-
-def matches(finding: Finding, entry: dict[str, Any], lines: list[str]) -> bool:
-    """Same kind, and on the entry's line the two evidences overlap (elsewhere: another line of it)."""
-    if family(finding.kind.value) != family(entry["kind"]):
-        return False
-    if finding.line != entry["line"]:
-        return finding.line in entry["lines"]
-    evidence = entry["evidence"].strip()
-    if not evidence or not finding.evidence:
-        return not evidence and not finding.evidence.strip()  # an empty cell
-    text = lines[entry["line"] - 1]
-    start = text.find(evidence)
-    found = finding.column if finding.column is not None else text.find(finding.evidence)
-    return start < found + len(finding.evidence) and found < start + len(evidence)
 
 
 def evaluate() -> tuple[list[Finding], list[dict[str, Any]], list[Finding], list[dict[str, Any]]]:

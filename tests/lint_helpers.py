@@ -9,6 +9,8 @@ landed, so the tests never count lines by hand.
 
 from __future__ import annotations
 
+from typing import Any
+
 from planwatch.lint import LintSettings, lint_plan
 from planwatch.model import Finding
 from planwatch.parse.pipeline import all_tables, parse_document
@@ -96,3 +98,27 @@ def assert_in_place(text: str, findings: list[Finding]) -> None:
         assert f.column is not None, f
         assert line[f.column : f.column + len(f.evidence)] == f.evidence, f
         assert f.line in f.lines, f
+
+
+# ---- matching findings to the hand-made defect list of the seed (tests/fixtures/seed_defects.json) ----
+
+_FAMILY = {"typo": "typo", "spelling": "typo"}
+
+
+def family(kind: str) -> str:
+    return _FAMILY.get(kind, kind)
+
+
+def matches(finding: Finding, entry: dict[str, Any], lines: list[str]) -> bool:
+    """Same kind, and on the entry's line the two evidences overlap (elsewhere: another line of it)."""
+    if family(finding.kind.value) != family(entry["kind"]):
+        return False
+    if finding.line != entry["line"]:
+        return finding.line in entry["lines"]
+    evidence = entry["evidence"].strip()
+    if not evidence or not finding.evidence:
+        return not evidence and not finding.evidence.strip()  # an empty cell
+    text = lines[entry["line"] - 1]
+    start = text.find(evidence)
+    found = finding.column if finding.column is not None else text.find(finding.evidence)
+    return start < found + len(finding.evidence) and found < start + len(evidence)

@@ -16,10 +16,9 @@ from typing import Any
 
 import pytest
 
-from bench.lint_accuracy import matches
 from planwatch.model import Finding, FindingKind, Severity
 from planwatch.services.plans import LintReport, lint_file
-from tests.lint_helpers import RULES
+from tests.lint_helpers import RULES, matches
 
 DEFECTS = Path(__file__).parent / "fixtures" / "seed_defects.json"
 RECALL_FLOOR = 0.65

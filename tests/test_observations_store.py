@@ -19,12 +19,11 @@ from planwatch.store.observations import (
     bulk_load,
     count_observations,
     history,
-    latest_vintages,
     list_imports,
-    observations_as_of,
     write_observations,
 )
 from planwatch.store.schema import metadata
+from planwatch.store.vintages import latest_vintages, observations_as_of
 
 GDP_2022 = Observation(
     series_id="T2.01",

@@ -22,7 +22,8 @@ from planwatch.observe.values import parse_number, parse_period
 from planwatch.services.actor import Actor, Role, system_actor
 from planwatch.services.figures import import_figures
 from planwatch.store import Store
-from planwatch.store.observations import PAUSE_ENV, count_observations, list_imports, observations_as_of
+from planwatch.store.observations import PAUSE_ENV, count_observations, list_imports
+from planwatch.store.vintages import observations_as_of
 from tests.conftest import FIXTURES
 
 TODAY = date(2024, 1, 1)

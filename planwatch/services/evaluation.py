@@ -16,7 +16,7 @@ from threading import Lock
 from planwatch.evaluate import DEFAULT_SETTINGS, EvaluationSettings, evaluate_indicators, rank
 from planwatch.model import Attribute, Evaluation, Indicator, ParsedPlan
 from planwatch.store import Store
-from planwatch.store.observations import observations_as_of
+from planwatch.store.vintages import observations_as_of
 
 _KEPT = 64
 

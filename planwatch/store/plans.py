@@ -7,11 +7,9 @@ a changed file with the same title becomes the next version of that plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, RowMapping
@@ -19,33 +17,27 @@ from sqlalchemy.engine import Connection, RowMapping
 from planwatch.document.text import normalise, strip_spaces
 from planwatch.errors import NotFoundError
 from planwatch.model import (
-    Attribute,
     Cell,
-    CellKind,
-    Growth,
-    Indicator,
     ParsedPlan,
     Plan,
     Problem,
-    Project,
-    ScheduleEntry,
-    Section,
-    SectionKind,
-    Source,
-    Target,
-    TargetKind,
-    ValueRef,
 )
 from planwatch.store import search
-from planwatch.store.bulk import insert_rows
+from planwatch.store.plan_rows import (
+    cell_from_row,
+    indicator_from_row,
+    insert_children,
+    load_projects,
+    plan_from_row,
+    section_from_row,
+    target_from_row,
+)
 from planwatch.store.schema import (
     document_lines,
     indicator_cells,
     indicators,
     plans,
     problems,
-    project_schedule,
-    projects,
     sections,
     targets,
 )
@@ -92,7 +84,7 @@ def insert_plan(connection: Connection, parsed: ParsedPlan, lines: Sequence[str]
         connection.execute(select(func.max(plans.c.version)).where(plans.c.plan_key == key)).scalar() or 0
     ) + 1
     plan_id = _insert_plan_row(connection, parsed.plan, key, version)
-    _insert_children(connection, plan_id, parsed, lines)
+    insert_children(connection, plan_id, parsed, lines)
     search.index_plan(connection, plan_id, parsed, lines)
     return IngestResult(plan_id, version, created=True)
 
@@ -126,7 +118,7 @@ def list_plans(connection: Connection) -> list[PlanSummary]:
         .outerjoin(counts, counts.c.plan_id == plans.c.id)
         .order_by(plans.c.id)
     )
-    return [_summary(row) for row in connection.execute(query).mappings()]
+    return [summary_from_row(row) for row in connection.execute(query).mappings()]
 
 
 def resolve(connection: Connection, reference: str) -> int:
@@ -153,7 +145,7 @@ def load_plan(connection: Connection, plan_id: int) -> ParsedPlan:
     section_rows = connection.execute(
         select(sections).where(sections.c.plan_id == plan_id).order_by(sections.c.position)
     ).mappings()
-    loaded_sections = tuple(_section(r) for r in section_rows)
+    loaded_sections = tuple(section_from_row(r) for r in section_rows)
     cell_rows = connection.execute(
         select(indicator_cells)
         .where(indicator_cells.c.plan_id == plan_id)
@@ -161,11 +153,13 @@ def load_plan(connection: Connection, plan_id: int) -> ParsedPlan:
     ).mappings()
     cells_by_indicator: dict[str, list[Cell]] = {}
     for cell_row in cell_rows:
-        cells_by_indicator.setdefault(cell_row["indicator_id"], []).append(_cell(cell_row))
+        cells_by_indicator.setdefault(cell_row["indicator_id"], []).append(cell_from_row(cell_row))
     indicator_rows = connection.execute(
         select(indicators).where(indicators.c.plan_id == plan_id).order_by(indicators.c.position)
     ).mappings()
-    loaded_indicators = tuple(_indicator(r, cells_by_indicator.get(r["id"], [])) for r in indicator_rows)
+    loaded_indicators = tuple(
+        indicator_from_row(r, cells_by_indicator.get(r["id"], [])) for r in indicator_rows
+    )
     problem_rows = connection.execute(
         select(problems).where(problems.c.plan_id == plan_id).order_by(problems.c.seq)
     ).mappings()
@@ -176,13 +170,13 @@ def load_plan(connection: Connection, plan_id: int) -> ParsedPlan:
         ).mappings()
     )
     return ParsedPlan(
-        _plan(row),
+        plan_from_row(row),
         loaded_sections,
         loaded_indicators,
         loaded_problems,
-        targets=tuple(_target(r) for r in target_rows if r["role"] == "target"),
-        facts=tuple(_target(r) for r in target_rows if r["role"] == "fact"),
-        projects=_load_projects(connection, plan_id),
+        targets=tuple(target_from_row(r) for r in target_rows if r["role"] == "target"),
+        facts=tuple(target_from_row(r) for r in target_rows if r["role"] == "fact"),
+        projects=load_projects(connection, plan_id),
     )
 
 
@@ -195,147 +189,7 @@ def plan_lines(connection: Connection, plan_id: int) -> list[str]:
     return [r.raw for r in rows]
 
 
-def _insert_children(connection: Connection, plan_id: int, parsed: ParsedPlan, lines: Sequence[str]) -> None:
-    _insert(
-        connection,
-        document_lines,
-        ({"plan_id": plan_id, "line_no": n, "raw": raw} for n, raw in enumerate(lines, 1)),
-    )
-    _insert(
-        connection,
-        sections,
-        (
-            {
-                "plan_id": plan_id,
-                "id": s.id,
-                "position": i,
-                "kind": s.kind.value,
-                "number": s.number,
-                "title": s.title,
-                "line": s.line,
-                "parent_id": s.parent_id,
-                "ordinal": s.ordinal,
-            }
-            for i, s in enumerate(parsed.sections)
-        ),
-    )
-    _insert(
-        connection, indicators, (_indicator_row(plan_id, i, ind) for i, ind in enumerate(parsed.indicators))
-    )
-    _insert(
-        connection,
-        indicator_cells,
-        (
-            {
-                "plan_id": plan_id,
-                "indicator_id": ind.id,
-                "col": col,
-                "header": c.header,
-                "raw": c.raw,
-                "line": c.line,
-                "kind": c.kind.value,
-                "value": c.value,
-                "year": c.year,
-                "qualifier": c.qualifier,
-                "parts": ":".join(str(p) for p in c.parts) or None,
-            }
-            for ind in parsed.indicators
-            for col, c in enumerate(ind.cells)
-        ),
-    )
-    _insert(
-        connection,
-        targets,
-        (
-            _target_row(plan_id, position, role, target)
-            for position, (role, target) in enumerate(
-                [("target", t) for t in parsed.targets] + [("fact", f) for f in parsed.facts]
-            )
-        ),
-    )
-    _insert(connection, projects, (_project_row(plan_id, i, p) for i, p in enumerate(parsed.projects)))
-    _insert(
-        connection,
-        project_schedule,
-        (
-            {
-                "plan_id": plan_id,
-                "project_id": p.id,
-                "seq": seq,
-                "year": e.year,
-                "text": e.text,
-                "line": e.line,
-                "investment_wan_yuan": e.investment_wan_yuan,
-                "investment_raw": e.investment_raw,
-            }
-            for p in parsed.projects
-            for seq, e in enumerate(p.schedule)
-        ),
-    )
-    _insert(
-        connection,
-        problems,
-        (
-            {"plan_id": plan_id, "seq": i, "line": p.line, "field": p.field, "reason": p.reason, "raw": p.raw}
-            for i, p in enumerate(parsed.problems)
-        ),
-    )
-
-
-def _insert(connection: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
-    insert_rows(connection, table, rows)
-
-
-def _indicator_row(plan_id: int, position: int, ind: Indicator) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "plan_id": plan_id,
-        "id": ind.id,
-        "position": position,
-        "box": ind.box,
-        "table_title": ind.table_title,
-        "category": ind.category,
-        "name": ind.name,
-        "unit": ind.unit,
-        "attribute": ind.attribute.value if ind.attribute else None,
-        "line": ind.line,
-        "section_id": ind.section_id,
-    }
-    for prefix, ref in (("base", ind.base), ("target", ind.target)):
-        row.update(
-            {
-                f"{prefix}_year": ref.year if ref else None,
-                f"{prefix}_value": ref.value if ref else None,
-                f"{prefix}_raw": ref.raw if ref else None,
-                f"{prefix}_kind": ref.kind.value if ref else None,
-                f"{prefix}_line": ref.line if ref else None,
-            }
-        )
-    growth = ind.growth
-    row.update(
-        {
-            "growth_raw": growth.raw if growth else None,
-            "growth_value": growth.value if growth else None,
-            "growth_kind": growth.kind.value if growth else None,
-            "growth_line": growth.line if growth else None,
-        }
-    )
-    return row
-
-
-def _plan(row: RowMapping) -> Plan:
-    return Plan(
-        id=str(row["id"]),
-        title=row["title"],
-        region=row["region"],
-        period_start=row["period_start"],
-        period_end=row["period_end"],
-        source=Source(row["source_path"], row["sha256"], row["line_count"], row["source_format"]),
-        stage=row["stage"],
-        version=row["version"],
-    )
-
-
-def _summary(row: RowMapping) -> PlanSummary:
+def summary_from_row(row: RowMapping) -> PlanSummary:
     return PlanSummary(
         id=row["id"],
         title=row["title"],
@@ -349,107 +203,4 @@ def _summary(row: RowMapping) -> PlanSummary:
         line_count=row["line_count"],
         ingested_at=row["ingested_at"],
         indicator_count=row["indicator_count"],
-    )
-
-
-def _section(row: RowMapping) -> Section:
-    return Section(
-        id=row["id"],
-        kind=SectionKind(row["kind"]),
-        number=row["number"],
-        title=row["title"],
-        line=row["line"],
-        parent_id=row["parent_id"],
-        ordinal=row["ordinal"],
-    )
-
-
-def _cell(row: RowMapping) -> Cell:
-    parts = tuple(Decimal(p) for p in row["parts"].split(":")) if row["parts"] else ()
-    return Cell(
-        header=row["header"],
-        raw=row["raw"],
-        line=row["line"],
-        kind=CellKind(row["kind"]),
-        value=row["value"],
-        year=row["year"],
-        qualifier=row["qualifier"],
-        parts=parts,
-    )
-
-
-def _value_ref(row: RowMapping, prefix: str) -> ValueRef | None:
-    if row[f"{prefix}_kind"] is None:
-        return None
-    return ValueRef(
-        year=row[f"{prefix}_year"],
-        value=row[f"{prefix}_value"],
-        raw=row[f"{prefix}_raw"],
-        kind=CellKind(row[f"{prefix}_kind"]),
-        line=row[f"{prefix}_line"],
-    )
-
-
-def _indicator(row: RowMapping, cells: list[Cell]) -> Indicator:
-    growth = (
-        Growth(row["growth_raw"], row["growth_value"], CellKind(row["growth_kind"]), row["growth_line"])
-        if row["growth_kind"] is not None
-        else None
-    )
-    return Indicator(
-        id=row["id"],
-        box=row["box"],
-        table_title=row["table_title"],
-        category=row["category"],
-        name=row["name"],
-        unit=row["unit"],
-        attribute=Attribute(row["attribute"]) if row["attribute"] else None,
-        line=row["line"],
-        cells=tuple(cells),
-        base=_value_ref(row, "base"),
-        target=_value_ref(row, "target"),
-        growth=growth,
-        section_id=row["section_id"],
-    )
-
-
-_TARGET_FIELDS = (
-    "id", "subject", "value", "value_min", "value_max", "value_raw", "unit", "qualifier",
-    "year", "year_implied", "direction", "line", "quote", "section_id",
-)  # fmt: skip
-_PROJECT_FIELDS = (
-    "id", "box", "box_title", "number", "name", "owner", "investment_raw", "investment_wan_yuan",
-    "investment_qualifier", "land_mu", "land_raw", "capacity_raw", "line", "last_line", "text", "section_id",
-)  # fmt: skip
-
-
-def _target_row(plan_id: int, position: int, role: str, target: Target) -> dict[str, Any]:
-    row = {name: getattr(target, name) for name in _TARGET_FIELDS}
-    return {**row, "plan_id": plan_id, "position": position, "role": role, "kind": target.kind.value}
-
-
-def _target(row: RowMapping) -> Target:
-    return Target(**{name: row[name] for name in _TARGET_FIELDS}, kind=TargetKind(row["kind"]))
-
-
-def _project_row(plan_id: int, position: int, project: Project) -> dict[str, Any]:
-    row = {name: getattr(project, name) for name in _PROJECT_FIELDS}
-    return {**row, "plan_id": plan_id, "position": position}
-
-
-def _load_projects(connection: Connection, plan_id: int) -> tuple[Project, ...]:
-    schedule: dict[str, list[ScheduleEntry]] = {}
-    for r in connection.execute(
-        select(project_schedule)
-        .where(project_schedule.c.plan_id == plan_id)
-        .order_by(project_schedule.c.project_id, project_schedule.c.seq)
-    ).mappings():
-        entry = ScheduleEntry(r["year"], r["text"], r["line"], r["investment_wan_yuan"], r["investment_raw"])
-        schedule.setdefault(r["project_id"], []).append(entry)
-    rows = connection.execute(
-        select(projects).where(projects.c.plan_id == plan_id).order_by(projects.c.position)
-    ).mappings()
-    return tuple(
-        Project(**{name: r[name] for name in _PROJECT_FIELDS}, schedule=tuple(schedule.get(r["id"], [])))
-        for r in rows
     )

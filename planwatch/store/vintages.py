@@ -1,0 +1,199 @@
+"""What was known on a date: per (series, period, kind) the latest vintage with `as_of` on or before it.
+
+Built for reading every plan at once (the evaluation of thousands of plans): one anti-join over the
+vintage index, no sort in SQL, and the values that repeat (dates, times, codes) converted once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from operator import attrgetter
+from typing import Any
+
+from sqlalchemy import Select, String, and_, exists, func, literal, or_, select, type_coerce
+from sqlalchemy.sql.elements import ColumnElement
+
+from planwatch.model import Observation, ObservationKind, ObservationStatus
+from planwatch.store.audit import utc
+from planwatch.store.database import Store
+from planwatch.store.schema import observations
+
+_PLANS_PER_QUERY = 500  # plan ids bound per query, well under every driver's limit
+
+_PERIOD_ORDER = attrgetter("period", "kind")  # 2023 < 2023-05 < 2023Q2; growth < level
+KINDS = {k.value: k for k in ObservationKind}
+STATUSES = {s.value: s for s in ObservationStatus}
+COLUMNS = (
+    observations.c.id,
+    observations.c.plan_id,
+    observations.c.series_id,
+    observations.c.period,
+    observations.c.kind,
+    observations.c.value,
+    observations.c.unit,
+    observations.c.source,
+    observations.c.status,
+    observations.c.as_of,
+    observations.c.entered_by,
+    observations.c.entered_at,
+)
+
+
+def observations_as_of(
+    store: Store, plan_id: int, as_of: date, series_ids: Iterable[str] | None = None
+) -> dict[str, list[Observation]]:
+    """What was known on `as_of`: per series, the latest vintage of each (period, kind), by period."""
+    return latest_vintages(store, as_of, [plan_id], series_ids).get(plan_id, {})
+
+
+def latest_vintages(
+    store: Store,
+    as_of: date,
+    plan_ids: Iterable[int] | None = None,
+    series_ids: Iterable[str] | None = None,
+    *,
+    for_evaluation: bool = False,
+) -> dict[int, dict[str, list[Observation]]]:
+    """`observations_as_of` for many plans (every plan when `plan_ids` is None) in one pass.
+
+    Built for reading every plan at once: one anti-join over the vintage index, no sort in SQL,
+    and the values that repeat (dates, times, codes) converted once.
+    """
+    series = None if series_ids is None else sorted(set(series_ids))
+    chunks: list[list[int] | None] = [None]
+    if plan_ids is not None:
+        wanted = sorted(set(plan_ids))
+        chunks = [wanted[i : i + _PLANS_PER_QUERY] for i in range(0, len(wanted), _PLANS_PER_QUERY)]
+    result: dict[int, dict[str, list[Observation]]] = {}
+    with store.engine.connect() as connection:
+        for chunk in chunks:
+            if for_evaluation:
+                query = _latest_query(as_of, chunk, series, connection.dialect.name, _JUDGED_COLUMNS)
+                _collect_judged(connection.execute(query), result)
+            else:
+                query = _latest_query(as_of, chunk, series, connection.dialect.name)
+                _collect(connection.execute(query), result)
+    for by_series in result.values():
+        for found in by_series.values():
+            if len(found) > 1:
+                found.sort(key=_PERIOD_ORDER)
+    return result
+
+
+def _latest_query(
+    as_of: date,
+    plan_ids: list[int] | None,
+    series_ids: list[str] | None,
+    dialect: str,
+    wanted: tuple[Any, ...] = COLUMNS,
+) -> Select[Any]:
+    """Rows with `as_of` ≤ the date that no later vintage of their (series, period, kind) supersedes."""
+    o, n = observations.alias("o"), observations.alias("n")
+    superseding = select(literal(1)).where(
+        n.c.plan_id == o.c.plan_id,
+        n.c.series_id == o.c.series_id,
+        n.c.period == o.c.period,
+        n.c.kind == o.c.kind,
+        n.c.as_of <= as_of,
+        or_(n.c.as_of > o.c.as_of, and_(n.c.as_of == o.c.as_of, n.c.id > o.c.id)),
+    )
+    columns = [_raw(o.c[c.name], dialect) for c in wanted]
+    query: Select[Any] = select(*columns).where(o.c.as_of <= as_of, ~exists(superseding))
+    if plan_ids is not None:
+        query = query.where(o.c.plan_id.in_(plan_ids))
+    if series_ids is not None:
+        query = query.where(o.c.series_id.in_(series_ids))
+    return query
+
+
+def _raw(column: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
+    """A column as the driver gives it, unconverted: _collect converts each distinct date or time once.
+
+    PostgreSQL's dates and times come as ISO text; psycopg would spend more time building the same
+    datetime objects a million times than the server spends finding the rows.
+    """
+    if dialect == "postgresql" and column.name == "as_of":
+        return func.to_char(column, "YYYY-MM-DD")
+    if dialect == "postgresql" and column.name == "entered_at":
+        return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS.US')
+    return type_coerce(column, String)
+
+
+def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Observation]]]) -> None:
+    """Rows of COLUMNS → Observations grouped by plan and series. Hot: 10⁶ rows when reading every plan,
+    so each distinct date and time is converted once, and a run of rows of one series is appended to
+    the list found for its first row."""
+    dates: dict[Any, date] = {}
+    times: dict[Any, datetime] = {}
+    kinds, statuses = KINDS, STATUSES
+    last_plan: Any = None
+    last_series: Any = None
+    last: list[Observation] = []
+    for id_, plan_id, series_id, period, kind, value, unit, source, status, day, entered_by, moment in rows:
+        as_of = dates.get(day)
+        if as_of is None:
+            as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        entered_at = times.get(moment)
+        if entered_at is None:
+            entered_at = times[moment] = utc(
+                moment if isinstance(moment, datetime) else datetime.fromisoformat(moment)
+            )
+        observation = Observation(
+            series_id,
+            period,
+            Decimal(value),
+            unit,
+            kinds[kind],
+            as_of,
+            source,
+            statuses[status],
+            entered_by,
+            entered_at,
+            int(id_),
+        )
+        if series_id == last_series and plan_id == last_plan:
+            last.append(observation)
+            continue
+        by_series = into.setdefault(plan_id, {})
+        found = by_series.get(series_id)
+        if found is None:
+            found = by_series[series_id] = []
+        found.append(observation)
+        last_plan, last_series, last = plan_id, series_id, found
+
+
+# What a judgement reads: without source, who and when, a million rows come back a third faster.
+_JUDGED_COLUMNS = tuple(c for c in COLUMNS if c.name not in ("source", "entered_by", "entered_at"))
+
+
+def _collect_judged(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Observation]]]) -> None:
+    """Like _collect for _JUDGED_COLUMNS: Observations without source, entered_by and entered_at."""
+    dates: dict[Any, date] = {}
+    kinds, statuses = KINDS, STATUSES
+    last_key: tuple[Any, Any] = (None, None)
+    last: list[Observation] = []
+    for id_, plan_id, series_id, period, kind, value, unit, status, day in rows:
+        as_of = dates.get(day)
+        if as_of is None:
+            as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        observation = Observation(
+            series_id,
+            period,
+            Decimal(value),
+            unit,
+            kinds[kind],
+            as_of,
+            "",
+            statuses[status],
+            "",
+            None,
+            int(id_),
+        )
+        if (plan_id, series_id) == last_key:
+            last.append(observation)
+            continue
+        last = into.setdefault(plan_id, {}).setdefault(series_id, [])
+        last.append(observation)
+        last_key = (plan_id, series_id)

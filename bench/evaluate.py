@@ -33,6 +33,7 @@ from planwatch.store import Store
 from planwatch.store.observations import bulk_load
 from planwatch.store.schema import metadata
 from planwatch.store.vintages import latest_vintages
+from tests.helpers import ingest
 
 AS_OF = date(2026, 6, 30)
 SERIES_PER_PLAN = 60
@@ -51,7 +52,7 @@ def build(
         source = Source(f"synthetic-{n}.txt", f"{n:064x}", 1)
         plan = replace(seed.plan, title=f"合成规划{n:04d}", source=source)
         parsed = ParsedPlan(plan, (), tuple(indicators))
-        plan_ids.append(store.ingest(parsed, ["（合成）"]).plan_id)
+        plan_ids.append(ingest(store, parsed, ["（合成）"]).plan_id)
     rng = random.Random(7)
     rows = []
     for plan_id in plan_ids:

@@ -26,6 +26,7 @@ from planwatch.model import ParsedPlan
 from planwatch.services.plans import bundled_plan_path, read_plan
 from planwatch.store import Store, search
 from planwatch.store.schema import metadata
+from tests.helpers import ingest
 
 QUERIES = ("5G", "水利", "海昏侯", "192.2", "产业园", "新建区")
 REPEATS = 20
@@ -55,7 +56,7 @@ def ingest_ms(url: str, parsed: ParsedPlan, lines: tuple[str, ...], count: int =
         times = []
         for n in range(count):
             start = time.perf_counter()
-            store.ingest(copy(parsed, n + 1), lines)
+            ingest(store, copy(parsed, n + 1), lines)
             times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
 
@@ -82,7 +83,7 @@ def percentile(values: list[float], share: float) -> float:
 def query_times(url: str, parsed: ParsedPlan, lines: tuple[str, ...], plans: int) -> None:
     with opened(url) as store:
         start = time.perf_counter()
-        ids = [store.ingest(copy(parsed, 1000 + n), lines).plan_id for n in range(plans)]
+        ids = [ingest(store, copy(parsed, 1000 + n), lines).plan_id for n in range(plans)]
         print(f"  {plans} plans ingested in {time.perf_counter() - start:.1f} s")
         if store.engine.dialect.name == "postgresql":  # merge the GIN pending list, as autovacuum will
             start = time.perf_counter()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from planwatch.document import Document, load_bytes
 from planwatch.model import ParsedPlan
 from planwatch.parse.pipeline import parse_document
+from planwatch.services.actor import system_actor
+from planwatch.services.plans import ReadPlan, store_plan
+from planwatch.store import IngestResult, Store
 
 
 def document_from_text(text: str, name: str = "plan.txt") -> Document:
@@ -14,3 +19,8 @@ def document_from_text(text: str, name: str = "plan.txt") -> Document:
 
 def parse_text(text: str) -> ParsedPlan:
     return parse_document(document_from_text(text))
+
+
+def ingest(store: Store, parsed: ParsedPlan, lines: Sequence[str]) -> IngestResult:
+    """Store a parsed plan as the system would (`planwatch ingest`): the next version of its plan."""
+    return store_plan(store, system_actor(), ReadPlan(parsed, tuple(lines)))[0]

@@ -24,6 +24,7 @@ from planwatch.store.observations import (
 )
 from planwatch.store.schema import metadata
 from planwatch.store.vintages import latest_vintages, observations_as_of
+from tests.helpers import ingest
 
 GDP_2022 = Observation(
     series_id="T2.01",
@@ -48,7 +49,7 @@ def add_observations(store: Store, plan_id: int, new: list[Observation], **optio
 
 def _plan(store: Store, name: str = "甲") -> int:
     plan = Plan(None, f"{name}区“十四五”规划纲要", name, 2021, 2025, Source(f"{name}.txt", name * 64, 1))
-    return store.ingest(ParsedPlan(plan, (), ()), [f"{name}区“十四五”规划纲要"]).plan_id
+    return ingest(store, ParsedPlan(plan, (), ()), [f"{name}区“十四五”规划纲要"]).plan_id
 
 
 def _values(found: dict[str, list[Observation]]) -> dict[tuple[str, str, str], Decimal]:

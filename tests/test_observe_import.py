@@ -25,6 +25,7 @@ from planwatch.store import Store
 from planwatch.store.observations import PAUSE_ENV, count_observations, list_imports
 from planwatch.store.vintages import observations_as_of
 from tests.conftest import FIXTURES
+from tests.helpers import ingest
 
 TODAY = date(2024, 1, 1)
 LONG_HEADER = ["指标编号", "指标名称", "期间", "数值", "单位", "类型", "数据来源", "数据状态", "发布日期"]
@@ -300,7 +301,7 @@ def test_a_month_or_quarter_reads_however_it_is_written(year: int, month: int) -
 
 @pytest.fixture
 def plan_id(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> int:
-    return store.ingest(seed, seed_lines).plan_id
+    return ingest(store, seed, seed_lines).plan_id
 
 
 def test_a_refused_import_leaves_the_database_unchanged(store: Store, plan_id: int) -> None:
@@ -347,7 +348,7 @@ def test_an_import_killed_mid_write_leaves_the_database_as_it_was(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'planwatch.db'}"
     store = Store(url)
-    plan_id = store.ingest(seed, seed_lines).plan_id
+    plan_id = ingest(store, seed, seed_lines).plan_id
     import_figures(store, system_actor(), plan_id, FIXTURES / "observations_long.csv")
     before = count_observations(store)
     store.close()

@@ -19,6 +19,7 @@ from planwatch.store.schema import metadata
 from planwatch.store.search import SearchHit, reindex
 from planwatch.store.search_rank import ELLIPSIS, fold, fold_many, grams, grams_many, query_terms, snippet
 from tests.conftest import POSTGRES_URL
+from tests.helpers import ingest
 
 
 def _plan(seed: ParsedPlan, name: str, lines: Sequence[str], **parts: object) -> ParsedPlan:
@@ -48,7 +49,7 @@ def _assert_highlights(hits: Sequence[SearchHit], query: str) -> None:
 
 @pytest.fixture
 def seeded(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> tuple[Store, int]:
-    return store, store.ingest(seed, seed_lines).plan_id
+    return store, ingest(store, seed, seed_lines).version_id
 
 
 # ---- the seed: the right lines first -------------------------------------------------------------
@@ -119,7 +120,7 @@ def test_indicators_are_found_by_name(seeded: tuple[Store, int]) -> None:
 
 def test_5g_matches_5g_in_any_width_or_case_and_nothing_else(store: Store, seed: ParsedPlan) -> None:
     lines = ["建设5G基站", "G5高速公路", "５Ｇ网络全覆盖", "5g手机普及", "NB-IOT/4G/5G网络", "5 G", "4G网络"]
-    plan_id = store.ingest(_plan(seed, "5g", lines), lines).plan_id
+    plan_id = ingest(store, _plan(seed, "5g", lines), lines).version_id
     for plan in (plan_id, None):
         hits = store.search("5G", plan, limit=50)
         assert sorted(_lines(hits)) == [1, 3, 4, 5]
@@ -143,12 +144,12 @@ def test_search_is_scoped_to_a_plan(store: Store, seed: ParsedPlan, seed_lines: 
         Section("c1", SectionKind.CHAPTER, "第一章", "水利", 1, None),
         Section("c1.p1", SectionKind.SUBSECTION, "（一）", "加强水利建设", 2, "c1"),
     )
-    seed_id = store.ingest(seed, seed_lines).plan_id
-    other_id = store.ingest(_plan(seed, "other", lines, sections=headings), lines).plan_id
-    assert {h.plan_id for h in store.search("水利", other_id, limit=100)} == {other_id}
+    seed_id = ingest(store, seed, seed_lines).version_id
+    other_id = ingest(store, _plan(seed, "other", lines, sections=headings), lines).version_id
+    assert {h.version_id for h in store.search("水利", other_id, limit=100)} == {other_id}
     assert _lines(store.search("水利", other_id)) == [1, 2, 3]  # headings first, the shorter first
-    assert {h.plan_id for h in store.search("水利", seed_id, limit=100)} == {seed_id}
-    assert {h.plan_id for h in store.search("水利", None, limit=100)} == {seed_id, other_id}
+    assert {h.version_id for h in store.search("水利", seed_id, limit=100)} == {seed_id}
+    assert {h.version_id for h in store.search("水利", None, limit=100)} == {seed_id, other_id}
     assert store.search("水利", other_id + seed_id + 1000) == []
 
 
@@ -164,7 +165,7 @@ def test_quotes_wildcards_and_fts_words_are_literal(store: Store, seed: ParsedPl
         "反斜杠 \\ 在此",
         "普通的一行，没有记号",
     ]
-    plan_id = store.ingest(_plan(seed, "literal", lines), lines).plan_id
+    plan_id = ingest(store, _plan(seed, "literal", lines), lines).version_id
     expected = {
         '"': [1],
         '"hello"': [1],
@@ -275,7 +276,7 @@ def test_targets_and_projects_are_found_once_per_line(store: Store, seed: Parsed
             ),
         ),
     )
-    plan_id = store.ingest(parsed, lines).plan_id
+    plan_id = ingest(store, parsed, lines).version_id
     for plan in (plan_id, None):
         hits = store.search("192.2", plan)
         assert [(h.kind, h.ref_id, h.line, h.text) for h in hits] == [
@@ -294,7 +295,7 @@ def test_highlights_are_exact_and_snippets_are_cut_around_the_first_match(
 ) -> None:
     long_line = "甲" * 100 + "５Ｇ网络" + "乙" * 100 + "5g"
     lines = [long_line, "短行说5G"]
-    plan_id = store.ingest(_plan(seed, "snip", lines), lines).plan_id
+    plan_id = ingest(store, _plan(seed, "snip", lines), lines).version_id
     hits = {h.line: h for h in store.search("5G", plan_id)}
     first = hits[1]
     assert first.spans == ((100, 102), (204, 206))
@@ -340,7 +341,7 @@ def sqlite_seeded(
     tmp_path_factory: pytest.TempPathFactory, seed: ParsedPlan, seed_lines: list[str]
 ) -> Iterator[tuple[Store, int]]:
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('search') / 'planwatch.db'}")
-    yield store, store.ingest(seed, seed_lines).plan_id
+    yield store, ingest(store, seed, seed_lines).version_id
     store.close()
 
 
@@ -365,13 +366,13 @@ def test_any_query_string_is_answered_without_error(
 def test_deleted_plans_leave_no_hits_and_reindex_rebuilds(
     store: Store, seed: ParsedPlan, seed_lines: list[str]
 ) -> None:
-    first = store.ingest(seed, seed_lines).plan_id
+    first = ingest(store, seed, seed_lines).version_id
     lines = ["完善水利设施"]
-    second = store.ingest(_plan(seed, "gone", lines), lines).plan_id
+    second = ingest(store, _plan(seed, "gone", lines), lines).version_id
     before = store.search("水利", first, limit=100)
     with store.engine.begin() as connection:
-        connection.execute(text("DELETE FROM plans WHERE id = :id"), {"id": second})
-    assert {h.plan_id for h in store.search("水利", None, limit=1000)} == {first}
+        connection.execute(text("DELETE FROM plan_versions WHERE id = :id"), {"id": second})
+    assert {h.version_id for h in store.search("水利", None, limit=1000)} == {first}
     with store.engine.begin() as connection:
         reindex(connection)
     assert store.search("水利", first, limit=100) == before
@@ -381,25 +382,20 @@ def test_deleted_plans_leave_no_hits_and_reindex_rebuilds(
     assert store.search("水利", None, limit=100) == before
 
 
-def test_the_migration_goes_down_and_up_again(
-    tmp_path: Path, seed: ParsedPlan, seed_lines: list[str]
-) -> None:
+def test_the_search_migration_goes_down_and_up_again(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'planwatch.db'}"
-    store = Store(url)
-    store.ingest(seed, seed_lines)
-    before = store.search("海昏侯")
-    store.close()
     engine = create_engine(url)
     with engine.begin() as connection:
+        command.upgrade(migrate.alembic_config(connection), "0006")
         command.downgrade(migrate.alembic_config(connection), "0002")
         tables = {
             r[0] for r in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
         }
         assert not any(name.startswith("search_") for name in tables)
     engine.dispose()
-    store = Store(url)  # upgrades again, indexing the stored plan
+    store = Store(url)  # upgrades to the head again
     try:
-        assert store.search("海昏侯") == before
+        assert store.search("海昏侯") == []
     finally:
         store.close()
 
@@ -458,8 +454,8 @@ def test_sqlite_and_postgresql_rank_alike(tmp_path: Path, seed: ParsedPlan, seed
         try:
             _empty(store)
             ids = [
-                store.ingest(seed, seed_lines).plan_id,
-                store.ingest(_plan(seed, "two", lines), lines).plan_id,
+                ingest(store, seed, seed_lines).version_id,
+                ingest(store, _plan(seed, "two", lines), lines).version_id,
             ]
             answers = []
             for query in ("5G", "水利", "海昏侯", "192.2", "水", "产业园 新建区", "%", "_", '"'):
@@ -468,7 +464,7 @@ def test_sqlite_and_postgresql_rank_alike(tmp_path: Path, seed: ParsedPlan, seed
                     answers.append(
                         [
                             (
-                                ids.index(h.plan_id),
+                                ids.index(h.version_id),
                                 h.kind,
                                 h.ref_id,
                                 h.line,

@@ -16,6 +16,7 @@ from planwatch.services.figures import enter_figure, import_figures, load_demo
 from planwatch.services.permissions import PermissionDenied
 from planwatch.store import Store
 from planwatch.store.observations import count_observations
+from tests.helpers import ingest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SYSTEM = system_actor()
@@ -27,7 +28,7 @@ FIGURE = {"period": "2023", "value": "480", "unit": "亿元", "as_of": "2024-03-
 
 @pytest.fixture
 def plan_id(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> int:
-    plan_id = store.ingest(seed, seed_lines).plan_id
+    plan_id = ingest(store, seed, seed_lines).plan_id
     assign(store, SYSTEM, plan_id, "T2.01", "区交通运输局")
     return plan_id
 

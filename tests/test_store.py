@@ -13,7 +13,8 @@ from planwatch.errors import NotFoundError
 from planwatch.model import ParsedPlan, Project, ScheduleEntry, Source, Target, TargetKind
 from planwatch.present.plan_data import plan_data
 from planwatch.store import Store
-from planwatch.store.schema import document_lines, plans
+from planwatch.store.schema import document_lines, plan_versions, plans
+from tests.helpers import ingest
 
 
 def _count(store: Store, table: object) -> int:
@@ -66,7 +67,7 @@ def test_a_plan_comes_back_exactly_as_it_went_in(
     store: Store, seed: ParsedPlan, seed_lines: list[str]
 ) -> None:
     enriched = replace(seed, targets=(TARGET,), facts=(FACT,), projects=(PROJECT,))
-    result = store.ingest(enriched, seed_lines[:-1])
+    result = ingest(store, enriched, seed_lines[:-1])
     loaded = store.load(result.plan_id)
     expected = plan_data(replace(enriched, plan=replace(enriched.plan, id=str(result.plan_id))))
     assert plan_data(loaded) == expected
@@ -76,8 +77,8 @@ def test_a_plan_comes_back_exactly_as_it_went_in(
 def test_ingesting_the_same_file_again_changes_nothing(
     store: Store, seed: ParsedPlan, seed_lines: list[str]
 ) -> None:
-    first = store.ingest(seed, seed_lines)
-    again = store.ingest(seed, seed_lines)
+    first = ingest(store, seed, seed_lines)
+    again = ingest(store, seed, seed_lines)
     assert (again.plan_id, again.version, again.created) == (first.plan_id, 1, False)
     assert _count(store, plans) == 1
     assert _count(store, document_lines) == len(seed_lines)
@@ -86,13 +87,13 @@ def test_ingesting_the_same_file_again_changes_nothing(
 def test_a_changed_file_becomes_the_next_version(
     store: Store, seed: ParsedPlan, seed_lines: list[str]
 ) -> None:
-    first = store.ingest(seed, seed_lines)
+    first = ingest(store, seed, seed_lines)
     changed = replace(seed, plan=replace(seed.plan, source=replace(seed.plan.source, sha256="f" * 64)))
-    second = store.ingest(changed, seed_lines)
+    second = ingest(store, changed, seed_lines)
     assert (second.version, second.created) == (2, True)
-    assert second.plan_id != first.plan_id
-    assert store.resolve("新建区") == second.plan_id  # a title resolves to the latest version
-    assert store.resolve(str(first.plan_id)) == first.plan_id
+    assert second.plan_id == first.plan_id and second.version_id != first.version_id  # one plan, two versions
+    assert store.resolve("新建区") == first.plan_id
+    assert store.resolve(str(second.version_id)) == first.plan_id  # a version's number names its plan
 
 
 def test_many_plans_live_in_one_database(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> None:
@@ -103,20 +104,20 @@ def test_many_plans_live_in_one_database(store: Store, seed: ParsedPlan, seed_li
         indicators=(),
         problems=(),
     )
-    store.ingest(seed, seed_lines)
-    store.ingest(other, ["一", "二", "三"])
+    ingest(store, seed, seed_lines)
+    ingest(store, other, ["一", "二", "三"])
     summaries = store.plans()
-    assert [(s.title, s.indicator_count) for s in summaries] == [
-        (seed.plan.title, 55),
-        ("某县“十四五”规划", 0),
+    assert [(s.title, s.region, s.kind, s.level, s.versions) for s in summaries] == [
+        (seed.plan.title, "新建区", "outline", "county", 1),
+        ("某县“十四五”规划", "某县", "sector", "county", 1),
     ]
 
 
 def test_a_failed_ingest_leaves_nothing_behind(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> None:
     duplicated_ids = replace(seed, indicators=(seed.indicators[0], seed.indicators[0]))
     with pytest.raises(Exception):  # noqa: B017 - whatever the driver raises, the transaction must roll back
-        store.ingest(duplicated_ids, seed_lines)
-    assert _count(store, plans) == 0
+        ingest(store, duplicated_ids, seed_lines)
+    assert _count(store, plans) == _count(store, plan_versions) == 0
     assert _count(store, document_lines) == 0
 
 

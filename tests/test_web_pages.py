@@ -236,9 +236,11 @@ def test_the_stylesheet_and_script_are_served_and_the_openapi_schema_is_local(si
     assert "/plans/{plan}.json" in site.client.get("/openapi.json").json()["paths"]
 
 
-def test_the_plan_list_names_every_plan(site: Site) -> None:
+def test_the_plan_list_names_every_plan_grouped_by_region(site: Site) -> None:
     data = site.client.get("/plans.json").json()
-    assert [p["id"] for p in data["plans"]] == sorted([site.plan_id, site.evil_id])
+    assert sorted(p["id"] for p in data["plans"]) == sorted([site.plan_id, site.evil_id])
+    listed = [plan_id for group in data["groups"] for plan_id in group["plan_ids"]]
+    assert sorted(listed) == sorted(p["id"] for p in data["plans"])  # each plan in exactly one group
 
 
 def test_the_plan_text_marks_what_was_extracted_with_links_to_it(site: Site) -> None:

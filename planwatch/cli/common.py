@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
@@ -18,6 +19,8 @@ from planwatch.errors import PlanwatchError
 from planwatch.model import ParsedPlan, ValueRef
 from planwatch.services.actor import Actor, system_actor
 from planwatch.services.users import find_actor
+from planwatch.services.versions import Located
+from planwatch.services.versions import locate as locate_plan
 from planwatch.store import Store
 
 P = ParamSpec("P")
@@ -77,9 +80,22 @@ def actor(store: Store) -> Actor:
     return find_actor(store, acting.name) if acting.name else system_actor()
 
 
-def load(reference: str) -> ParsedPlan:
+VersionOption = Annotated[
+    int | None, typer.Option("--version", "-v", help="第几版（默认：现行版本）", show_default=False)
+]
+
+
+def locate(store: Store, reference: str, version: int | None = None, on: date | None = None) -> Located:
+    """The plan (and version) a command acts on, named on stderr: a command never acts on a plan
+    the user did not see named."""
+    found = locate_plan(store, reference, version, on)
+    err().print(found.label(), markup=False)
+    return found
+
+
+def load(reference: str, version: int | None = None) -> ParsedPlan:
     store = open_store()
-    return store.load(store.resolve(reference))
+    return store.load(locate(store, reference, version).version_id)
 
 
 def table(*headers: str, wrap: set[str]) -> Table:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from planwatch.cli.common import PlanArgument, actor, err, open_store, out, table, user_errors
+from planwatch.cli.common import PlanArgument, actor, err, locate, open_store, out, table, user_errors
 from planwatch.dates import date_or_today
 from planwatch.present import jsonout
 from planwatch.present.evaluation_data import evaluation_data
@@ -44,7 +44,7 @@ def observe(
 ) -> None:
     """导入监测数据（统计数据）；有任何一行不合格则整个文件不导入，并列出全部问题。"""
     store = open_store()
-    outcome = import_figures(store, actor(store), store.resolve(plan), file)
+    outcome = import_figures(store, actor(store), locate(store, plan).plan_id, file)
     out().print(outcome.summary(), markup=False)
 
 
@@ -57,9 +57,9 @@ def template(
     from planwatch.observe.template import write_template  # openpyxl loads only when asked for
 
     store = open_store()
-    plan_id = store.resolve(plan)
-    target = output or Path(f"填报模板-{plan_id}.xlsx")
-    write_template(store.load(plan_id), target)
+    found = locate(store, plan)
+    target = output or Path(f"填报模板-{found.plan_id}.xlsx")
+    write_template(store.load(found.version_id), target)
     err().print(f"已写出：{target}", markup=False)
 
 
@@ -73,7 +73,8 @@ def evaluate(
 ) -> None:
     """评估规划指标的完成情况：进度、序时差、后续年均需增长、规划期末预计值。"""
     store = open_store()
-    result = evaluate_plan(store, store.resolve(plan), date_or_today(as_of, field="--as-of"))
+    day = date_or_today(as_of, field="--as-of")
+    result = evaluate_plan(store, locate(store, plan, on=day).plan_id, day)
     data = evaluation_data(result)
     if format is EvaluateFormat.json:
         sys.stdout.write(jsonout.dumps(data) + "\n")

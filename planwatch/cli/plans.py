@@ -13,11 +13,13 @@ from rich.text import Text
 
 from planwatch.cli.common import (
     PlanArgument,
+    VersionOption,
     actor,
     describe_url,
     emit,
     err,
     load,
+    locate,
     open_store,
     out,
     table,
@@ -26,8 +28,10 @@ from planwatch.cli.common import (
 )
 from planwatch.formatting import plain
 from planwatch.present import jsonout
-from planwatch.present.labels import SEARCH_KIND, SECTION_KIND, attribute_label, target_kind_label
+from planwatch.present.labels import SECTION_KIND, attribute_label, target_kind_label
 from planwatch.present.pages.listings import projects_page
+from planwatch.present.pages.plans import plans_page
+from planwatch.present.pages.search import search_page
 from planwatch.present.plan_data import plan_data
 from planwatch.services.plans import IngestOutcome, bundled_plan_path, ingest_files
 from planwatch.store import Store
@@ -93,28 +97,31 @@ def _print_outcome(outcome: IngestOutcome, quiet: bool) -> None:
         return
     result, digest = outcome.result, outcome.digest
     state = "已导入" if result.created else "已存在（文件未变化，未重复导入）"
+    carry = f"；与上一版对照：{outcome.carry.summary()}" if outcome.carry is not None else ""
     typer.echo(
         f"{result.plan_id}\t{state}：{digest.title}（第{result.version}版，{digest.line_count}行，"
         f"{digest.sections}个目录条目，{digest.indicators}个指标，{digest.targets}个目标，{digest.projects}个项目）"
+        + carry
     )
 
 
 @user_errors
 def list_plans() -> None:
-    """列出数据库中的规划。"""
-    summaries = open_store().plans()
-    if not summaries:
+    """列出数据库中的规划（按地区和类型），及各自的现行版本。"""
+    page = plans_page(open_store())
+    if not page["plans"]:
         out().print("数据库中还没有规划。先运行：planwatch ingest [文件]", markup=False)
         return
     shown = table(
-        "编号", "规划名称", "地区", "规划期", "版本", "稿次", "行数", "指标数", "导入时间",
+        "编号", "规划名称", "地区", "类型", "规划期", "现行版本", "稿次", "指标数", "最近导入",
         wrap={"规划名称", "稿次"},
     )  # fmt: skip
-    for s in summaries:
-        period = f"{s.period_start}—{s.period_end}" if s.period_start else "—"
+    for p in page["plans"]:
+        period = f"{p['period_start']}—{p['period_end']}" if p["period_start"] else "—"
+        version = f"第{p['version']}版（共{p['versions']}版）" if p["versions"] > 1 else f"第{p['version']}版"
         shown.add_row(
-            str(s.id), s.title, s.region or "—", period, str(s.version), s.stage or "—",
-            str(s.line_count), str(s.indicator_count), s.ingested_at.strftime("%Y-%m-%d %H:%M"),
+            str(p["id"]), p["title"], f"{p['region'] or '—'}（{p['level_label']}）", p["kind_label"], period,
+            version, p["stage"] or "—", str(p["indicator_count"]), p["ingested_at"][:16].replace("T", " "),
         )  # fmt: skip
     out().print(shown)
 
@@ -122,10 +129,11 @@ def list_plans() -> None:
 @user_errors
 def outline(
     plan: PlanArgument,
+    version: VersionOption = None,
     depth: Annotated[int, typer.Option("--depth", "-d", help="显示的层数（0 为全部）")] = 0,
 ) -> None:
     """显示规划的目录（章、节、条、项、专栏）及行号。"""
-    parsed = load(plan)
+    parsed = load(plan, version)
     depth_of: dict[str, int] = {}
     for section in parsed.sections:
         level = depth_of.get(section.parent_id or "", -1) + 1
@@ -139,9 +147,9 @@ def outline(
 
 
 @user_errors
-def indicators(plan: PlanArgument) -> None:
+def indicators(plan: PlanArgument, version: VersionOption = None) -> None:
     """以表格显示规划的主要指标。"""
-    parsed = load(plan)
+    parsed = load(plan, version)
     shown = table(
         "编号", "专栏", "类别", "指标名称", "单位", "基期", "目标", "年均增速/累计", "属性", "行",
         wrap={"类别", "指标名称"},
@@ -160,12 +168,13 @@ def indicators(plan: PlanArgument) -> None:
 @user_errors
 def targets(
     plan: PlanArgument,
+    version: VersionOption = None,
     facts: Annotated[
         bool, typer.Option("--facts", help="显示上一时期的完成情况（事实），而不是目标")
     ] = False,
 ) -> None:
     """以表格显示正文中的量化目标（或上一时期的完成情况）及其原文位置。"""
-    parsed = load(plan)
+    parsed = load(plan, version)
     rows = parsed.facts if facts else parsed.targets
     shown = table("编号", "对象", "数值", "单位", "类型", "年份", "方向", "行", "原文", wrap={"对象", "原文"})
     for t in rows:
@@ -186,10 +195,11 @@ def targets(
 
 
 @user_errors
-def projects(plan: PlanArgument) -> None:
+def projects(plan: PlanArgument, version: VersionOption = None) -> None:
     """以表格显示专栏中的重大项目，按专栏小计总投资（亿元）。"""
     store = open_store()
-    page = projects_page(store, store.resolve(plan))
+    found = locate(store, plan, version)
+    page = projects_page(store, found.plan_id, found.version)
     shown = table(
         "编号", "专栏", "项目名称", "建设单位", "总投资（亿元）", "用地（亩）", "规模", "行",
         wrap={"项目名称", "建设单位", "规模"},
@@ -233,33 +243,35 @@ def search(
     plan: PlanArgument,
     query: Annotated[str, typer.Argument(help="要找的词，多个词用空格分开（须同时出现）")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="最多显示几条")] = 20,
+    version: VersionOption = None,
 ) -> None:
     """在规划的正文、目标和项目中全文检索，显示行号和高亮片段。"""
     store = open_store()
-    hits = store.search(query, plan_id=store.resolve(plan), limit=limit)
-    if not hits:
+    found = locate(store, plan, version)
+    page = search_page(store, found.plan_id, query, limit=limit, version=found.version)
+    if not page["hits"]:
         out().print(f"没有找到“{query}”。", markup=False)
         return
-    for hit in hits:
-        line = Text(f"第{hit.line}行 ", style="cyan")
-        ref = "·" + hit.ref_id if hit.ref_id else ""
-        line.append(f"[{SEARCH_KIND.get(hit.kind, hit.kind)}{ref}] ", style="dim")
-        snippet = Text(hit.snippet)
-        for start, end in hit.snippet_spans:
-            snippet.stylize("bold reverse", start, end)
-        out().print(line + snippet)
+    for hit in page["hits"]:
+        line = Text(f"第{hit['line']}行 ", style="cyan")
+        ref = "·" + hit["ref_id"] if hit["ref_id"] else ""
+        line.append(f"[{hit['kind_label']}{ref}] ", style="dim")
+        for piece in hit["pieces"]:
+            line.append(piece["text"], style="bold reverse" if piece["hit"] else "")
+        out().print(line)
 
 
 @user_errors
 def export(
     plan: PlanArgument,
+    version: VersionOption = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="导出格式")] = ExportFormat.json,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="输出文件；JSON 省略时写到标准输出")
     ] = None,
 ) -> None:
     """导出规划（JSON 或 Excel）。"""
-    data = plan_data(load(plan))
+    data = plan_data(load(plan, version))
     if format is ExportFormat.json:
         emit(jsonout.dumps(data) + "\n", output)
         return

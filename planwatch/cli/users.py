@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from planwatch import config
-from planwatch.cli.common import PlanArgument, actor, err, open_store, out, table, user_errors
+from planwatch.cli.common import PlanArgument, actor, err, locate, open_store, out, table, user_errors
 from planwatch.services import assignments, users
 from planwatch.services.actor import ROLE_LABELS, Role
 
@@ -66,6 +66,6 @@ def user_assign(
 ) -> None:
     """把一个指标（或目标、项目）分配给部门：该部门的用户才能填报它。"""
     store = open_store()
-    plan_id = store.resolve(plan)
+    plan_id = locate(store, plan).plan_id
     assignments.assign(store, actor(store), plan_id, item, department or None)
     err().print(f"已分配：{item} → {department or '（无）'}", markup=False)

@@ -6,6 +6,7 @@ from planwatch.errors import NotFoundError
 from planwatch.model import ParsedPlan
 from planwatch.services.actor import Actor
 from planwatch.services.permissions import PLANNERS, require_role
+from planwatch.services.versions import working_plan
 from planwatch.store import Store, assignments, audit
 
 
@@ -20,7 +21,7 @@ def assign(store: Store, actor: Actor, plan_id: int, item_id: str, department: s
     """Give an item of a plan to a department (None or "" takes it back); False when nothing changed."""
     require_role(actor, *PLANNERS, doing="分配指标")
     department = (department or "").strip() or None
-    if item_id not in item_ids(store.load(plan_id)):
+    if item_id not in item_ids(working_plan(store, plan_id)):
         raise NotFoundError(f"规划 {plan_id} 中没有编号为“{item_id}”的指标、目标或项目")
     with store.transaction() as connection:
         old = assignments.set_department(connection, plan_id, item_id, department)

@@ -9,13 +9,15 @@ and any write (a figure added, corrected or approved) makes a new one.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from threading import Lock
 
 from planwatch.evaluate import DEFAULT_SETTINGS, EvaluationSettings, evaluate_indicators, rank
-from planwatch.model import Attribute, Evaluation, Indicator, ParsedPlan
+from planwatch.model import Attribute, Evaluation, Indicator, ParsedPlan, Target
+from planwatch.services.versions import adjustments, version_in_force
 from planwatch.store import Store
+from planwatch.store.plans import Adjustment
 from planwatch.store.vintages import observations_as_of
 
 _KEPT = 64
@@ -24,10 +26,12 @@ _KEPT = 64
 @dataclass(frozen=True, slots=True)
 class PlanEvaluation:
     plan_id: int
-    parsed: ParsedPlan
+    version_id: int  # the version in force on `as_of`
+    parsed: ParsedPlan  # that version, with the targets adjusted by then
     as_of: date
     evaluations: list[Evaluation]
     indicators: dict[str, Indicator]
+    adjustments: dict[str, Adjustment]  # item key → the adjustment in force on `as_of`
 
 
 def plan_period(parsed: ParsedPlan, as_of: date) -> tuple[int, int]:
@@ -39,13 +43,48 @@ def plan_period(parsed: ParsedPlan, as_of: date) -> tuple[int, int]:
 def evaluate_plan(
     store: Store, plan_id: int, as_of: date, settings: EvaluationSettings = DEFAULT_SETTINGS
 ) -> PlanEvaluation:
-    parsed = store.load(plan_id)
+    version = version_in_force(store, plan_id, as_of)
+    in_force = {a.item_key: a for a in adjustments(store, plan_id, as_of)}
+    parsed = with_adjustments(store.load(version), in_force)
     indicators = parsed.monitored_indicators()
     observations = observations_as_of(store, plan_id, as_of, [i.id for i in indicators])
     evaluations = evaluate_indicators(indicators, observations, as_of, plan_period(parsed, as_of), settings)
+    evaluations = [_noting_adjustment(e, in_force.get(e.series_id)) for e in evaluations]
     by_id = {i.id: i for i in indicators}
     ordered = sorted(evaluations, key=lambda e: _reading_order(e, by_id))
-    return PlanEvaluation(plan_id, parsed, as_of, ordered, by_id)
+    return PlanEvaluation(plan_id, version, parsed, as_of, ordered, by_id, in_force)
+
+
+def with_adjustments(parsed: ParsedPlan, in_force: dict[str, Adjustment]) -> ParsedPlan:
+    """The version with each adjusted target replaced by the one in force (the text keeps the old)."""
+    if not in_force:
+        return parsed
+
+    def indicator(i: Indicator) -> Indicator:
+        found = in_force.get(i.id)
+        if found is None or i.target is None:
+            return i
+        return replace(i, target=replace(i.target, value=found.target_value, raw=found.target_raw))
+
+    def target(t: Target) -> Target:
+        found = in_force.get(t.id)
+        return t if found is None else replace(t, value=found.target_value, value_raw=found.target_raw)
+
+    return replace(
+        parsed,
+        indicators=tuple(indicator(i) for i in parsed.indicators),
+        targets=tuple(target(t) for t in parsed.targets),
+    )
+
+
+def _noting_adjustment(evaluation: Evaluation, adjustment: Adjustment | None) -> Evaluation:
+    if adjustment is None:
+        return evaluation
+    note = (
+        f"（目标自{adjustment.in_force_from.isoformat()}起按{adjustment.document_no}调整为"
+        f"{adjustment.target_raw}）"
+    )
+    return replace(evaluation, explanation=evaluation.explanation + note)
 
 
 _kept: OrderedDict[tuple[str, int, date, int], PlanEvaluation] = OrderedDict()

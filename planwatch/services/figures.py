@@ -21,6 +21,7 @@ from planwatch.model import Observation
 from planwatch.observe import ImportRow, layout, match_rows, read_import
 from planwatch.services.actor import Actor
 from planwatch.services.permissions import PLANNERS, may_write_somewhere, require_role, require_write
+from planwatch.services.versions import working_plan
 from planwatch.store import Store, audit
 from planwatch.store.observations import AddResult, current_figures, write_observations
 
@@ -73,7 +74,7 @@ def import_figures(
     with store.reading() as connection:
         may_write_somewhere(connection, actor, plan_id)
     rows = read_import(file)
-    observations = match_rows(rows, store.load(plan_id), today=today, file=shown)
+    observations = match_rows(rows, working_plan(store, plan_id), today=today, file=shown)
     sha256 = hashlib.sha256(file.read_bytes()).hexdigest()
     result = _store(store, actor, plan_id, observations, action="import", sha256=sha256, file_name=shown)
     return ImportOutcome(str(file) if file_name is None else shown, sha256, len(observations), result)
@@ -86,14 +87,14 @@ def enter_figure(
     with store.reading() as connection:
         require_write(connection, actor, plan_id, [series_id])
     row = ImportRow(row=1, series_id=series_id, name="", columns=FORM_FIELDS, **values)
-    found = match_rows([row], store.load(plan_id))
+    found = match_rows([row], working_plan(store, plan_id))
     return _store(store, actor, plan_id, found, action="entry")
 
 
 def load_demo(store: Store, actor: Actor, plan_id: int) -> AddResult:
     """The illustrative data set (示例数据，非真实统计) of a stored plan; loading it again changes nothing."""
     require_role(actor, *PLANNERS, doing="载入示例数据")
-    parsed = store.load(plan_id)
+    parsed = working_plan(store, plan_id)
     observations = demo_observations(parsed, parsed.monitored_indicators())
     return _store(
         store,

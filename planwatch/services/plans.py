@@ -15,14 +15,17 @@ from pathlib import Path, PurePath
 
 from sqlalchemy.engine import Connection
 
+from planwatch.compare.match import Matching, first_version, match_versions
 from planwatch.document import Document, load_document
 from planwatch.errors import PlanwatchError
 from planwatch.lint import LintSettings, lint_plan
 from planwatch.model import Finding, ParsedPlan
+from planwatch.parse.kinds import plan_kind, plan_level
 from planwatch.parse.pipeline import all_tables, parse_document
 from planwatch.services.actor import Actor
 from planwatch.services.permissions import PLANNERS, require_role
-from planwatch.store import IngestResult, Store, audit, plans
+from planwatch.store import IngestResult, Store, audit, items, plans, versions
+from planwatch.store.observations import count_observations_of
 
 BUNDLED_PLAN = "xinjian_14th_fyp_draft2.txt"
 
@@ -82,31 +85,94 @@ class PlanDigest:
 
 
 @dataclass(frozen=True, slots=True)
+class CarryOver:
+    """What a new version did to the books: items carried by the matching (with the figures that
+    stay on them), items new, items gone, and pairs waiting for a person."""
+
+    carried: int
+    new: int
+    removed: int
+    pending: int
+    figures: int
+
+    def summary(self) -> str:
+        return (
+            f"沿用{self.carried}项（{self.figures}个数值随之沿用），新增{self.new}项，删除{self.removed}项"
+            + (f"，{self.pending}项待人工确认（planwatch versions 查看）" if self.pending else "")
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class IngestOutcome:
     path: str
     result: IngestResult | None
     digest: PlanDigest | None
     error: str | None  # one Chinese line when the file could not be read
+    carry: CarryOver | None = None  # for a second or later version
 
 
-def store_plan(store: Store, actor: Actor, read: ReadPlan) -> IngestResult:
-    """One parsed plan into the database with its audit entry, in one transaction (retried on a race)."""
+def store_plan(store: Store, actor: Actor, read: ReadPlan) -> tuple[IngestResult, CarryOver | None]:
+    """One parsed document into the database as a plan's next version, its items matched to the
+    previous version's (stable keys), with its audit entry, in one transaction (retried on a race)."""
     require_role(actor, *PLANNERS, doing="导入规划")
+    return store.retrying(lambda connection: _store_version(connection, actor, read))
 
-    def write(connection: Connection) -> IngestResult:
-        result = plans.insert_plan(connection, read.parsed, read.lines)
-        if result.created:
-            plan = read.parsed.plan
-            new = {
-                "title": plan.title,
-                "version": result.version,
-                "file": PurePath(plan.source.path).name,
-                "sha256": plan.source.sha256,
-            }
-            audit.record(connection, actor.name, "plan.ingest", result.plan_id, plan.title, None, new)
-        return result
 
-    return store.retrying(write)
+def _store_version(
+    connection: Connection, actor: Actor, read: ReadPlan
+) -> tuple[IngestResult, CarryOver | None]:
+    parsed, source = read.parsed, read.parsed.plan.source
+    known = versions.find_by_sha256(connection, source.sha256)
+    if known is not None:
+        return known, None
+    key = plans.plan_key(parsed.plan.title)
+    plan_id = plans.find_plan(connection, key)
+    result = versions.insert_version(connection, plan_id, key, parsed, read.lines)
+    carry = None
+    if plan_id is None:
+        plan_id = result.version_id
+        title, region = parsed.plan.title, parsed.plan.region
+        plans.create_plan(connection, plan_id, key, title, region, plan_kind(title), plan_level(region))
+        versions.attach(connection, result.version_id, plan_id)
+        matching = first_version(parsed)
+    else:
+        previous = versions.latest_version_id(connection, plan_id, before=result.version_id)
+        assert previous is not None
+        old = versions.load_version(connection, previous)
+        matching = match_versions(old, parsed, items.keys_of_plan(connection, plan_id))
+        plans.retitle(connection, plan_id, parsed.plan.title, parsed.plan.region)
+        carry = _carry_over(connection, plan_id, matching)
+    items.write_items(connection, _version_items(result.version_id, matching))
+    new = {
+        "title": parsed.plan.title,
+        "version": result.version,
+        "file": PurePath(source.path).name,
+        "sha256": source.sha256,
+    }
+    if carry is not None:
+        new["carry_over"] = carry.summary()
+    audit.record(connection, actor.name, "plan.ingest", plan_id, parsed.plan.title, None, new)
+    return IngestResult(plan_id, result.version_id, result.version, True), carry
+
+
+def _version_items(version_id: int, matching: Matching) -> list[items.VersionItem]:
+    return [
+        items.VersionItem(
+            version_id, m.kind, m.local_id, m.key, m.reason, m.confidence, m.status, m.previous_key
+        )
+        for m in matching.items
+    ]
+
+
+def _carry_over(connection: Connection, plan_id: int, matching: Matching) -> CarryOver:
+    carried = [m.key for m in matching.items if m.status == "auto" and m.previous_key]
+    return CarryOver(
+        carried=len(carried),
+        new=sum(1 for m in matching.items if m.status == "auto" and not m.previous_key),
+        removed=len(matching.removed),
+        pending=len(matching.pending),
+        figures=count_observations_of(connection, plan_id, carried),
+    )
 
 
 def _ingest_one(store: Store, actor: Actor, path: str) -> IngestOutcome:
@@ -115,7 +181,8 @@ def _ingest_one(store: Store, actor: Actor, path: str) -> IngestOutcome:
         read = read_plan(path)
     except PlanwatchError as error:
         return IngestOutcome(path, None, None, error.one_line())
-    return IngestOutcome(path, store_plan(store, actor, read), PlanDigest.of(read.parsed), None)
+    result, carry = store_plan(store, actor, read)
+    return IngestOutcome(path, result, PlanDigest.of(read.parsed), None, carry)
 
 
 _worker: tuple[Store, Actor] | None = None

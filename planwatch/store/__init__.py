@@ -1,7 +1,8 @@
-"""The only package that runs SQL: one Store over the aggregates (plans, observations, users,
-assignments, audit, revision), each a module of its own."""
+"""The only package that runs SQL: one Store over the aggregates (plans and their versions, item
+keys, observations, users, assignments, audit, revision), each a module of its own."""
 
 from planwatch.store.database import Store
-from planwatch.store.plans import IngestResult, PlanSummary
+from planwatch.store.plans import PlanRow
+from planwatch.store.versions import IngestResult, VersionSummary
 
-__all__ = ["IngestResult", "PlanSummary", "Store"]
+__all__ = ["IngestResult", "PlanRow", "Store", "VersionSummary"]

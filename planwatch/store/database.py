@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,8 +22,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from planwatch import config
 from planwatch.errors import StoreError
 from planwatch.model import ParsedPlan
-from planwatch.store import migrate, plans, revision, search
-from planwatch.store.plans import IngestResult, PlanSummary
+from planwatch.store import migrate, plans, revision, search, versions
+from planwatch.store.plans import PlanRow
 
 T = TypeVar("T")
 _RACE_RETRIES = 10
@@ -34,7 +34,7 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = url or config.database_url()
         self.engine = _engine(self.url)
-        self._loaded: OrderedDict[int, ParsedPlan] = OrderedDict()
+        self._loaded: OrderedDict[tuple[int, int], ParsedPlan] = OrderedDict()
         try:
             with self.engine.begin() as connection:
                 migrate.upgrade(connection)
@@ -78,43 +78,42 @@ class Store:
         with self.engine.connect() as connection:
             return revision.current(connection)
 
-    # ---- plans --------------------------------------------------------------
+    # ---- plans and versions ---------------------------------------------------
 
-    def ingest(self, parsed: ParsedPlan, lines: Sequence[str]) -> IngestResult:
-        """Save a parsed plan and its lines in one transaction (no audit entry: services.plans does that)."""
-        return self.retrying(lambda connection: plans.insert_plan(connection, parsed, lines))
-
-    def plans(self) -> list[PlanSummary]:
+    def plans(self) -> list[PlanRow]:
         with self.reading() as connection:
             return plans.list_plans(connection)
 
     def resolve(self, reference: str) -> int:
-        """A plan id from `reference`: a numeric id, or (part of) a title — its latest version."""
+        """A plan's id from `reference`: its number (or one of its versions'), or part of its title;
+        a title that matches several plans is refused with the candidates listed."""
         with self.reading() as connection:
-            return plans.resolve(connection, reference)
+            return plans.resolve(connection, reference)[0]
 
-    def load(self, plan_id: int) -> ParsedPlan:
-        """The stored plan. A stored version never changes (a changed file is a new plan id), so
-        the last few loaded are kept: the web app reads the same plan on every request."""
-        cached = self._loaded.get(plan_id)
+    def load(self, version_id: int) -> ParsedPlan:
+        """A stored version, its items named by their stable keys. A stored version never changes
+        (a changed file is a new version) but its keys may, when a person pairs an item: the last
+        few loaded are kept until the revision changes."""
+        key = (version_id, self.revision())
+        cached = self._loaded.get(key)
         if cached is not None:
-            self._loaded.move_to_end(plan_id)
+            self._loaded.move_to_end(key)
             return cached
         with self.reading() as connection:
-            parsed = plans.load_plan(connection, plan_id)
-        self._loaded[plan_id] = parsed
+            parsed = versions.load_version(connection, version_id)
+        self._loaded[key] = parsed
         if len(self._loaded) > _LOADED_PLANS:
             self._loaded.popitem(last=False)
         return parsed
 
-    def lines(self, plan_id: int) -> list[str]:
+    def lines(self, version_id: int) -> list[str]:
         with self.reading() as connection:
-            return plans.plan_lines(connection, plan_id)
+            return versions.version_lines(connection, version_id)
 
-    def search(self, query: str, plan_id: int | None = None, limit: int = 20) -> list[search.SearchHit]:
-        """Ranked hits for `query` in one plan (or all plans), with highlight spans."""
+    def search(self, query: str, version_id: int | None = None, limit: int = 20) -> list[search.SearchHit]:
+        """Ranked hits for `query` in one version (or all versions), with highlight spans."""
         with self.reading() as connection:
-            return search.search(connection, query, plan_id=plan_id, limit=limit)
+            return search.search(connection, query, version_id=version_id, limit=limit)
 
 
 # ---- helpers -------------------------------------------------------------------

@@ -217,6 +217,13 @@ def count_observations(store: Store, plan_id: int | None = None) -> int:
         return int(connection.execute(query).scalar_one())
 
 
+def count_observations_of(connection: Connection, plan_id: int, series_ids: list[str]) -> int:
+    """Stored rows of these series of a plan, every vintage counted."""
+    o = observations.c
+    query = select(func.count()).where(o.plan_id == plan_id, o.series_id.in_(sorted(set(series_ids))))
+    return int(connection.execute(query).scalar_one())
+
+
 def list_imports(store: Store, plan_id: int) -> list[ImportRecord]:
     """The files imported into a plan, oldest first."""
     i = observation_imports.c

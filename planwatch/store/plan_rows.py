@@ -39,18 +39,20 @@ from planwatch.store.schema import (
 )
 
 
-def insert_children(connection: Connection, plan_id: int, parsed: ParsedPlan, lines: Sequence[str]) -> None:
+def insert_children(
+    connection: Connection, version_id: int, parsed: ParsedPlan, lines: Sequence[str]
+) -> None:
     _insert(
         connection,
         document_lines,
-        ({"plan_id": plan_id, "line_no": n, "raw": raw} for n, raw in enumerate(lines, 1)),
+        ({"version_id": version_id, "line_no": n, "raw": raw} for n, raw in enumerate(lines, 1)),
     )
     _insert(
         connection,
         sections,
         (
             {
-                "plan_id": plan_id,
+                "version_id": version_id,
                 "id": s.id,
                 "position": i,
                 "kind": s.kind.value,
@@ -64,14 +66,16 @@ def insert_children(connection: Connection, plan_id: int, parsed: ParsedPlan, li
         ),
     )
     _insert(
-        connection, indicators, (_indicator_row(plan_id, i, ind) for i, ind in enumerate(parsed.indicators))
+        connection,
+        indicators,
+        (_indicator_row(version_id, i, ind) for i, ind in enumerate(parsed.indicators)),
     )
     _insert(
         connection,
         indicator_cells,
         (
             {
-                "plan_id": plan_id,
+                "version_id": version_id,
                 "indicator_id": ind.id,
                 "col": col,
                 "header": c.header,
@@ -91,19 +95,19 @@ def insert_children(connection: Connection, plan_id: int, parsed: ParsedPlan, li
         connection,
         targets,
         (
-            _target_row(plan_id, position, role, target)
+            _target_row(version_id, position, role, target)
             for position, (role, target) in enumerate(
                 [("target", t) for t in parsed.targets] + [("fact", f) for f in parsed.facts]
             )
         ),
     )
-    _insert(connection, projects, (_project_row(plan_id, i, p) for i, p in enumerate(parsed.projects)))
+    _insert(connection, projects, (_project_row(version_id, i, p) for i, p in enumerate(parsed.projects)))
     _insert(
         connection,
         project_schedule,
         (
             {
-                "plan_id": plan_id,
+                "version_id": version_id,
                 "project_id": p.id,
                 "seq": seq,
                 "year": e.year,
@@ -120,7 +124,14 @@ def insert_children(connection: Connection, plan_id: int, parsed: ParsedPlan, li
         connection,
         problems,
         (
-            {"plan_id": plan_id, "seq": i, "line": p.line, "field": p.field, "reason": p.reason, "raw": p.raw}
+            {
+                "version_id": version_id,
+                "seq": i,
+                "line": p.line,
+                "field": p.field,
+                "reason": p.reason,
+                "raw": p.raw,
+            }
             for i, p in enumerate(parsed.problems)
         ),
     )
@@ -130,9 +141,9 @@ def _insert(connection: Connection, table: Any, rows: Iterable[dict[str, Any]]) 
     insert_rows(connection, table, rows)
 
 
-def _indicator_row(plan_id: int, position: int, ind: Indicator) -> dict[str, Any]:
+def _indicator_row(version_id: int, position: int, ind: Indicator) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "plan_id": plan_id,
+        "version_id": version_id,
         "id": ind.id,
         "position": position,
         "box": ind.box,
@@ -250,31 +261,31 @@ _PROJECT_FIELDS = (
 )  # fmt: skip
 
 
-def _target_row(plan_id: int, position: int, role: str, target: Target) -> dict[str, Any]:
+def _target_row(version_id: int, position: int, role: str, target: Target) -> dict[str, Any]:
     row = {name: getattr(target, name) for name in _TARGET_FIELDS}
-    return {**row, "plan_id": plan_id, "position": position, "role": role, "kind": target.kind.value}
+    return {**row, "version_id": version_id, "position": position, "role": role, "kind": target.kind.value}
 
 
 def target_from_row(row: RowMapping) -> Target:
     return Target(**{name: row[name] for name in _TARGET_FIELDS}, kind=TargetKind(row["kind"]))
 
 
-def _project_row(plan_id: int, position: int, project: Project) -> dict[str, Any]:
+def _project_row(version_id: int, position: int, project: Project) -> dict[str, Any]:
     row = {name: getattr(project, name) for name in _PROJECT_FIELDS}
-    return {**row, "plan_id": plan_id, "position": position}
+    return {**row, "version_id": version_id, "position": position}
 
 
-def load_projects(connection: Connection, plan_id: int) -> tuple[Project, ...]:
+def load_projects(connection: Connection, version_id: int) -> tuple[Project, ...]:
     schedule: dict[str, list[ScheduleEntry]] = {}
     for r in connection.execute(
         select(project_schedule)
-        .where(project_schedule.c.plan_id == plan_id)
+        .where(project_schedule.c.version_id == version_id)
         .order_by(project_schedule.c.project_id, project_schedule.c.seq)
     ).mappings():
         entry = ScheduleEntry(r["year"], r["text"], r["line"], r["investment_wan_yuan"], r["investment_raw"])
         schedule.setdefault(r["project_id"], []).append(entry)
     rows = connection.execute(
-        select(projects).where(projects.c.plan_id == plan_id).order_by(projects.c.position)
+        select(projects).where(projects.c.version_id == version_id).order_by(projects.c.position)
     ).mappings()
     return tuple(
         Project(**{name: r[name] for name in _PROJECT_FIELDS}, schedule=tuple(schedule.get(r["id"], [])))

@@ -1,69 +1,59 @@
-"""The plans aggregate: a plan version's document and what was read from it, saved and loaded.
-
-Writes take the caller's connection, so a service stores a plan and its audit entry in one
-transaction (`Store.transaction`). The same file (same sha256) ingested again changes nothing;
-a changed file with the same title becomes the next version of that plan.
+"""Plans: what is monitored. One per title (`plan_key`), with its versions, adoptions and the
+target adjustments decided for it. Its id is the id of its first version.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
-from sqlalchemy import func, select
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection
 
 from planwatch.document.text import normalise, strip_spaces
-from planwatch.errors import NotFoundError
-from planwatch.model import (
-    Cell,
-    ParsedPlan,
-    Plan,
-    Problem,
-)
-from planwatch.store import search
-from planwatch.store.plan_rows import (
-    cell_from_row,
-    indicator_from_row,
-    insert_children,
-    load_projects,
-    plan_from_row,
-    section_from_row,
-    target_from_row,
-)
-from planwatch.store.schema import (
-    document_lines,
-    indicator_cells,
-    indicators,
-    plans,
-    problems,
-    sections,
-    targets,
-)
+from planwatch.errors import NotFoundError, PlanwatchError
+from planwatch.store.schema import adoptions, plan_versions, plans, target_adjustments
+
+
+class AmbiguousPlan(PlanwatchError):
+    """A name that matches several plans: never one picked silently."""
 
 
 @dataclass(frozen=True, slots=True)
-class IngestResult:
-    plan_id: int
-    version: int
-    created: bool  # False when the same file was already stored
-
-
-@dataclass(frozen=True, slots=True)
-class PlanSummary:
+class PlanRow:
     id: int
     title: str
     region: str | None
-    period_start: int | None
-    period_end: int | None
+    kind: str
+    level: str
+    versions: int
+    latest_version_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    id: int
+    version_id: int
     version: int
-    stage: str | None
-    source_path: str
-    sha256: str
-    line_count: int
-    ingested_at: datetime
-    indicator_count: int
+    in_force_from: date
+    document_no: str | None
+    forced: bool
+    adopted_by: str
+    adopted_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    id: int
+    item_key: str
+    in_force_from: date
+    target_value: Decimal
+    target_raw: str
+    document_no: str
+    reason: str
+    adjusted_by: str
+    adjusted_at: datetime
 
 
 def plan_key(title: str) -> str:
@@ -71,136 +61,194 @@ def plan_key(title: str) -> str:
     return strip_spaces(normalise(title))[:200]
 
 
-def insert_plan(connection: Connection, parsed: ParsedPlan, lines: Sequence[str]) -> IngestResult:
-    """Save a parsed plan and its source lines on `connection` (the caller's transaction)."""
-    source = parsed.plan.source
-    existing = connection.execute(
-        select(plans.c.id, plans.c.version).where(plans.c.sha256 == source.sha256)
-    ).first()
-    if existing is not None:
-        return IngestResult(existing.id, existing.version, created=False)
-    key = plan_key(parsed.plan.title)
-    version = (
-        connection.execute(select(func.max(plans.c.version)).where(plans.c.plan_key == key)).scalar() or 0
-    ) + 1
-    plan_id = _insert_plan_row(connection, parsed.plan, key, version)
-    insert_children(connection, plan_id, parsed, lines)
-    search.index_plan(connection, plan_id, parsed, lines)
-    return IngestResult(plan_id, version, created=True)
+def find_plan(connection: Connection, key: str) -> int | None:
+    found = connection.execute(select(plans.c.id).where(plans.c.plan_key == key)).scalar()
+    return None if found is None else int(found)
 
 
-def _insert_plan_row(connection: Connection, plan: Plan, key: str, version: int) -> int:
-    result = connection.execute(
-        plans.insert().values(
+def create_plan(
+    connection: Connection, plan_id: int, key: str, title: str, region: str | None, kind: str, level: str
+) -> None:
+    """A new plan, numbered `plan_id`: the id its first version was given."""
+    connection.execute(
+        insert(plans).values(
+            id=plan_id,
             plan_key=key,
-            version=version,
-            title=plan.title,
-            region=plan.region,
-            period_start=plan.period_start,
-            period_end=plan.period_end,
-            stage=plan.stage,
-            source_path=plan.source.path,
-            source_format=plan.source.format,
-            sha256=plan.source.sha256,
-            line_count=plan.source.line_count,
-            ingested_at=datetime.now(UTC),
+            title=title,
+            region=region,
+            kind=kind,
+            level=level,
+            created_at=datetime.now(UTC),
         )
     )
-    primary_key = result.inserted_primary_key
-    assert primary_key is not None
-    return int(primary_key[0])
 
 
-def list_plans(connection: Connection) -> list[PlanSummary]:
-    counts = select(indicators.c.plan_id, func.count().label("n")).group_by(indicators.c.plan_id).subquery()
+def retitle(connection: Connection, plan_id: int, title: str, region: str | None) -> None:
+    """The plan is shown by the title of its newest version."""
+    connection.execute(update(plans).where(plans.c.id == plan_id).values(title=title, region=region))
+
+
+def list_plans(connection: Connection) -> list[PlanRow]:
+    v = plan_versions.c
+    counts = (
+        select(v.plan_id, func.count().label("n"), func.max(v.id).label("latest"))
+        .group_by(v.plan_id)
+        .subquery()
+    )
     query = (
-        select(plans, func.coalesce(counts.c.n, 0).label("indicator_count"))
-        .outerjoin(counts, counts.c.plan_id == plans.c.id)
+        select(plans, counts.c.n, counts.c.latest)
+        .join(counts, counts.c.plan_id == plans.c.id)
         .order_by(plans.c.id)
     )
-    return [summary_from_row(row) for row in connection.execute(query).mappings()]
+    return [
+        PlanRow(r.id, r.title, r.region, r.kind, r.level, int(r.n), int(r.latest))
+        for r in connection.execute(query)
+    ]
 
 
-def resolve(connection: Connection, reference: str) -> int:
-    """A plan id from `reference`: a numeric id, or (part of) a title — its latest version."""
-    if reference.strip().isdigit():
-        plan_id = connection.execute(select(plans.c.id).where(plans.c.id == int(reference))).scalar()
-    else:
-        needle = plan_key(reference)
-        plan_id = connection.execute(
-            select(plans.c.id)
-            .where(plans.c.plan_key.contains(needle, autoescape=True))
-            .order_by(plans.c.version.desc(), plans.c.id.desc())
-            .limit(1)
+def plan_row(connection: Connection, plan_id: int) -> PlanRow:
+    found = [p for p in list_plans(connection) if p.id == plan_id]
+    if not found:
+        raise NotFoundError(f"数据库中没有编号为 {plan_id} 的规划（用 planwatch plans 查看已导入的规划）")
+    return found[0]
+
+
+def resolve(connection: Connection, reference: str) -> tuple[int, int | None]:
+    """(plan id, version id or None) from `reference`: a plan's number (or a version's), or part of
+    a title. A title that matches several plans is refused with the candidates listed."""
+    text = reference.strip()
+    if text.isascii() and text.isdigit():
+        number = int(text) if len(text) <= 12 else -1  # beyond any id: not found, never an overflow
+        if connection.execute(select(plans.c.id).where(plans.c.id == number)).first() is not None:
+            return number, None
+        owner = connection.execute(
+            select(plan_versions.c.plan_id).where(plan_versions.c.id == number)
         ).scalar()
-    if plan_id is None:
-        raise NotFoundError(f"数据库中没有规划“{reference}”（用 planwatch plans 查看已导入的规划）")
-    return int(plan_id)
-
-
-def load_plan(connection: Connection, plan_id: int) -> ParsedPlan:
-    row = connection.execute(select(plans).where(plans.c.id == plan_id)).mappings().first()
-    if row is None:
-        raise NotFoundError(f"数据库中没有编号为 {plan_id} 的规划")
-    section_rows = connection.execute(
-        select(sections).where(sections.c.plan_id == plan_id).order_by(sections.c.position)
-    ).mappings()
-    loaded_sections = tuple(section_from_row(r) for r in section_rows)
-    cell_rows = connection.execute(
-        select(indicator_cells)
-        .where(indicator_cells.c.plan_id == plan_id)
-        .order_by(indicator_cells.c.indicator_id, indicator_cells.c.col)
-    ).mappings()
-    cells_by_indicator: dict[str, list[Cell]] = {}
-    for cell_row in cell_rows:
-        cells_by_indicator.setdefault(cell_row["indicator_id"], []).append(cell_from_row(cell_row))
-    indicator_rows = connection.execute(
-        select(indicators).where(indicators.c.plan_id == plan_id).order_by(indicators.c.position)
-    ).mappings()
-    loaded_indicators = tuple(
-        indicator_from_row(r, cells_by_indicator.get(r["id"], [])) for r in indicator_rows
-    )
-    problem_rows = connection.execute(
-        select(problems).where(problems.c.plan_id == plan_id).order_by(problems.c.seq)
-    ).mappings()
-    loaded_problems = tuple(Problem(r["line"], r["field"], r["reason"], r["raw"]) for r in problem_rows)
-    target_rows = list(
-        connection.execute(
-            select(targets).where(targets.c.plan_id == plan_id).order_by(targets.c.position)
-        ).mappings()
-    )
-    return ParsedPlan(
-        plan_from_row(row),
-        loaded_sections,
-        loaded_indicators,
-        loaded_problems,
-        targets=tuple(target_from_row(r) for r in target_rows if r["role"] == "target"),
-        facts=tuple(target_from_row(r) for r in target_rows if r["role"] == "fact"),
-        projects=load_projects(connection, plan_id),
-    )
-
-
-def plan_lines(connection: Connection, plan_id: int) -> list[str]:
+        if owner is not None:
+            return int(owner), number
+        raise NotFoundError(f"数据库中没有编号为 {text} 的规划（用 planwatch plans 查看已导入的规划）")
+    needle = plan_key(text)
+    if not needle:
+        raise NotFoundError("请给出规划编号或名称（用 planwatch plans 查看已导入的规划）")
     rows = connection.execute(
-        select(document_lines.c.raw)
-        .where(document_lines.c.plan_id == plan_id)
-        .order_by(document_lines.c.line_no)
-    )
-    return [r.raw for r in rows]
+        select(plans.c.id, plans.c.title, plans.c.plan_key)
+        .where(plans.c.plan_key.contains(needle, autoescape=True))
+        .order_by(plans.c.id)
+    ).all()
+    exact = [r for r in rows if r.plan_key == needle]
+    if len(exact) == 1 or len(rows) == 1:
+        return int((exact or rows)[0].id), None
+    if not rows:
+        raise NotFoundError(f"数据库中没有规划“{reference}”（用 planwatch plans 查看已导入的规划）")
+    candidates = "；".join(f"{r.id}：{r.title}" for r in rows)
+    raise AmbiguousPlan(f"“{reference}”对应多个规划，请用编号指明：{candidates}")
 
 
-def summary_from_row(row: RowMapping) -> PlanSummary:
-    return PlanSummary(
-        id=row["id"],
-        title=row["title"],
-        region=row["region"],
-        period_start=row["period_start"],
-        period_end=row["period_end"],
-        version=row["version"],
-        stage=row["stage"],
-        source_path=row["source_path"],
-        sha256=row["sha256"],
-        line_count=row["line_count"],
-        ingested_at=row["ingested_at"],
-        indicator_count=row["indicator_count"],
+# ---- adoption ---------------------------------------------------------------------------------------
+
+
+def add_adoption(
+    connection: Connection,
+    plan_id: int,
+    version_id: int,
+    in_force_from: date,
+    document_no: str | None,
+    forced: bool,
+    by: str,
+) -> None:
+    connection.execute(
+        insert(adoptions).values(
+            plan_id=plan_id,
+            version_id=version_id,
+            in_force_from=in_force_from,
+            document_no=document_no,
+            forced=1 if forced else 0,
+            adopted_by=by,
+            adopted_at=datetime.now(UTC),
+        )
     )
+
+
+def adoptions_of(connection: Connection, plan_id: int) -> list[Adoption]:
+    """The plan's adoptions in the order they take effect (by date, then as recorded)."""
+    a, v = adoptions.c, plan_versions.c
+    query = (
+        select(
+            a.id,
+            a.version_id,
+            v.version,
+            a.in_force_from,
+            a.document_no,
+            a.forced,
+            a.adopted_by,
+            a.adopted_at,
+        )
+        .join(plan_versions, v.id == a.version_id)
+        .where(a.plan_id == plan_id)
+        .order_by(a.in_force_from, a.id)
+    )
+    return [
+        Adoption(
+            r.id,
+            r.version_id,
+            r.version,
+            r.in_force_from,
+            r.document_no,
+            bool(r.forced),
+            r.adopted_by,
+            _utc(r.adopted_at),
+        )
+        for r in connection.execute(query)
+    ]
+
+
+# ---- target adjustments (中期调整) -----------------------------------------------------------------
+
+
+def add_adjustment(
+    connection: Connection,
+    plan_id: int,
+    item_key: str,
+    in_force_from: date,
+    target_value: Decimal,
+    target_raw: str,
+    document_no: str,
+    reason: str,
+    by: str,
+) -> None:
+    connection.execute(
+        insert(target_adjustments).values(
+            plan_id=plan_id,
+            item_key=item_key,
+            in_force_from=in_force_from,
+            target_value=target_value,
+            target_raw=target_raw,
+            document_no=document_no,
+            reason=reason,
+            adjusted_by=by,
+            adjusted_at=datetime.now(UTC),
+        )
+    )
+
+
+def adjustments_of(connection: Connection, plan_id: int) -> list[Adjustment]:
+    t = target_adjustments.c
+    query = select(target_adjustments).where(t.plan_id == plan_id).order_by(t.in_force_from, t.id)
+    return [
+        Adjustment(
+            r.id,
+            r.item_key,
+            r.in_force_from,
+            r.target_value,
+            r.target_raw,
+            r.document_no,
+            r.reason,
+            r.adjusted_by,
+            _utc(r.adjusted_at),
+        )
+        for r in connection.execute(query)
+    ]
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment

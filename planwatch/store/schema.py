@@ -42,12 +42,41 @@ class DecimalText(TypeDecorator[Decimal]):
         return None if value is None else Decimal(value)
 
 
-def _plan_fk() -> Column[int]:
-    return Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True)
+def _version_fk() -> Column[int]:
+    return Column("version_id", Integer, ForeignKey("plan_versions.id", ondelete="CASCADE"), primary_key=True)
 
 
+def _plan_fk(primary_key: bool = False) -> Column[int]:
+    return Column(
+        "plan_id",
+        Integer,
+        ForeignKey("plans.id", ondelete="CASCADE"),
+        primary_key=primary_key,
+        nullable=False,
+    )
+
+
+# ---- plans and their versions (migration 0007) ---------------------------------------------------
+# A plan is what is monitored (one per title: `plan_key`); its id is the id of its first version. A
+# version is one document of it (a draft, the adopted text, a mid-term revision), with everything read
+# from it in the tables below keyed by `version_id`. `version_items` names each indicator, target and
+# project of a version by its stable `item_key`: figures, assignments and audit rows use the key, so
+# they survive a new version in which positions (T2.01) shift.
 plans = Table(
     "plans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("plan_key", String(200), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("region", Text),
+    Column("kind", String(16), nullable=False),  # outline | sector | work_report | other
+    Column("level", String(16), nullable=False),  # national | province | city | county | unknown
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("plan_key", name="uq_plans_plan_key"),
+)
+
+plan_versions = Table(
+    "plan_versions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("plan_key", String(200), nullable=False),
@@ -62,13 +91,15 @@ plans = Table(
     Column("sha256", String(64), nullable=False, unique=True),
     Column("line_count", Integer, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # always set (added to existing rows by 0007); deleting a plan deletes its versions
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE")),
     UniqueConstraint("plan_key", "version", name="uq_plans_key_version"),
 )
 
 document_lines = Table(
     "document_lines",
     metadata,
-    _plan_fk(),
+    _version_fk(),
     Column("line_no", Integer, primary_key=True),
     Column("raw", Text, nullable=False),
 )
@@ -76,7 +107,7 @@ document_lines = Table(
 sections = Table(
     "sections",
     metadata,
-    _plan_fk(),
+    _version_fk(),
     Column("id", String(120), primary_key=True),
     Column("position", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
@@ -90,7 +121,7 @@ sections = Table(
 indicators = Table(
     "indicators",
     metadata,
-    _plan_fk(),
+    _version_fk(),
     Column("id", String(32), primary_key=True),
     Column("position", Integer, nullable=False),
     Column("box", Text),
@@ -120,7 +151,7 @@ indicators = Table(
 indicator_cells = Table(
     "indicator_cells",
     metadata,
-    _plan_fk(),
+    _version_fk(),
     Column("indicator_id", String(32), primary_key=True),
     Column("col", Integer, primary_key=True),
     Column("header", Text, nullable=False),
@@ -136,7 +167,7 @@ indicator_cells = Table(
 problems = Table(
     "problems",
     metadata,
-    _plan_fk(),
+    _version_fk(),
     Column("seq", Integer, primary_key=True),
     Column("line", Integer, nullable=False),
     Column("field", Text, nullable=False),
@@ -147,7 +178,7 @@ problems = Table(
 targets = Table(
     "targets",
     metadata,
-    _plan_fk(),
+    _version_fk(),
     Column("id", String(32), primary_key=True),
     Column("role", String(8), nullable=False),  # "target" (a commitment) or "fact" (a past result)
     Column("position", Integer, nullable=False),
@@ -170,7 +201,7 @@ targets = Table(
 projects = Table(
     "projects",
     metadata,
-    _plan_fk(),
+    _version_fk(),
     Column("id", String(32), primary_key=True),
     Column("position", Integer, nullable=False),
     Column("box", Text),
@@ -193,7 +224,7 @@ projects = Table(
 project_schedule = Table(
     "project_schedule",
     metadata,
-    _plan_fk(),
+    _version_fk(),
     Column("project_id", String(32), primary_key=True),
     Column("seq", Integer, primary_key=True),
     Column("year", Integer, nullable=False),
@@ -203,7 +234,7 @@ project_schedule = Table(
     Column("investment_raw", Text),
 )
 
-Index("ix_plans_plan_key", plans.c.plan_key)
+Index("ix_plans_plan_key", plan_versions.c.plan_key)
 
 
 # ---- full-text search (planwatch.store.search; migration 0003) -------------------------------------
@@ -219,7 +250,7 @@ search_entries = Table(
     "search_entries",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("version_id", Integer, ForeignKey("plan_versions.id", ondelete="CASCADE"), nullable=False),
     Column("seq", Integer, nullable=False),
     Column("kind", String(10), nullable=False),  # text | target | project | indicator
     Column("ref_id", String(32)),
@@ -230,7 +261,7 @@ search_entries = Table(
     Column("size", Integer, nullable=False),
     Column("text", Text),  # NULL for a line: its text is document_lines.raw, stripped
     Column("key", Text, nullable=False),
-    UniqueConstraint("plan_id", "seq", name="uq_search_entries_plan_seq"),
+    UniqueConstraint("version_id", "seq", name="uq_search_entries_plan_seq"),
     sqlite_autoincrement=True,
 )
 
@@ -245,7 +276,7 @@ observations = Table(
     "observations",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    _plan_fk(),
     Column("series_id", String(32), nullable=False),
     Column("period", String(10), nullable=False),
     Column("period_year", Integer, nullable=False),
@@ -273,7 +304,7 @@ Index(
 observation_imports = Table(
     "observation_imports",
     metadata,
-    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    _plan_fk(primary_key=True),
     Column("sha256", String(64), primary_key=True),
     Column("file_name", Text, nullable=False),
     Column("rows", Integer, nullable=False),  # observations the file held
@@ -304,7 +335,7 @@ users = Table(
 assignments = Table(
     "assignments",
     metadata,
-    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    _plan_fk(primary_key=True),
     Column("item_id", String(32), primary_key=True),
     Column("department", Text, nullable=False),
 )
@@ -332,4 +363,53 @@ revision = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("value", Integer, nullable=False),
+)
+
+
+# ---- stable identities, adoption, adjustment (migration 0007) -----------------------------------------
+# `reason`: how the item was matched to the previous version (same | name | position | quote), or
+# new | paired (by a person) | migrated. `status`: auto (matched with confidence ≥ the threshold),
+# pending (a person must pair it or confirm it new), confirmed.
+version_items = Table(
+    "version_items",
+    metadata,
+    Column("version_id", Integer, ForeignKey("plan_versions.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(10), primary_key=True),  # indicator | target | project
+    Column("local_id", String(32), primary_key=True),  # the id the parser gave it in this version
+    Column("item_key", String(32), nullable=False),
+    Column("reason", String(12), nullable=False),
+    Column("confidence", DecimalText),
+    Column("status", String(12), nullable=False),
+    Column("previous_local_id", String(32)),  # the item it was matched to, in the previous version
+    UniqueConstraint("version_id", "kind", "item_key", name="uq_version_items_key"),
+)
+
+# The version in force from a date: the latest adoption whose date has come.
+adoptions = Table(
+    "adoptions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("version_id", Integer, ForeignKey("plan_versions.id", ondelete="CASCADE"), nullable=False),
+    Column("in_force_from", Date, nullable=False),
+    Column("document_no", Text),  # 文号
+    Column("forced", Integer, nullable=False),
+    Column("adopted_by", Text, nullable=False),
+    Column("adopted_at", DateTime(timezone=True), nullable=False),
+)
+
+# 中期调整: a target changed from a date by a document; the old target stays in the version's text.
+target_adjustments = Table(
+    "target_adjustments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("item_key", String(32), nullable=False),
+    Column("in_force_from", Date, nullable=False),
+    Column("target_value", DecimalText, nullable=False),
+    Column("target_raw", Text, nullable=False),
+    Column("document_no", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("adjusted_by", Text, nullable=False),
+    Column("adjusted_at", DateTime(timezone=True), nullable=False),
 )

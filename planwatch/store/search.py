@@ -34,7 +34,7 @@ from planwatch.store.schema import (
     document_lines,
     indicator_cells,
     indicators,
-    plans,
+    plan_versions,
     projects,
     search_entries,
     sections,
@@ -68,7 +68,7 @@ _HEADING_WEIGHTS = {
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    plan_id: int
+    version_id: int
     kind: str  # "text" | "target" | "project" | "indicator"
     ref_id: str | None  # target/project/indicator id; None for a plain line
     line: int
@@ -88,14 +88,14 @@ ProjectRow = tuple[str, str, str, int, int]  # id, name, text, line, last_line
 Entry = tuple[str, str | None, int, int, int, str, int]  # kind ref_id line last_line weight text title_len
 Row = tuple[int, int, str, str | None, int, int, int, int, int, str | None, str]  # as _COLUMNS
 _COLUMNS = (
-    "plan_id", "seq", "kind", "ref_id", "line", "last_line", "weight", "title_len", "size", "text", "key"
+    "version_id", "seq", "kind", "ref_id", "line", "last_line", "weight", "title_len", "size", "text", "key"
 )  # fmt: skip
 
 
-def index_plan(connection: Connection, plan_id: int, parsed: ParsedPlan, lines: Sequence[str]) -> None:
+def index_plan(connection: Connection, version_id: int, parsed: ParsedPlan, lines: Sequence[str]) -> None:
     """Add a plan's searchable entries; runs inside the ingest transaction."""
     rows = _entries(
-        plan_id,
+        version_id,
         lines,
         ((s.kind.value, s.title, s.line) for s in parsed.sections),
         ((i.id, i.name, i.line, [(c.raw, c.line, c.kind.value) for c in i.cells]) for i in parsed.indicators),
@@ -105,18 +105,18 @@ def index_plan(connection: Connection, plan_id: int, parsed: ParsedPlan, lines: 
     _insert(connection, rows)
 
 
-def reindex(connection: Connection, plan_id: int | None = None) -> None:
+def reindex(connection: Connection, version_id: int | None = None) -> None:
     """Rebuild the entries of one plan (or of all plans) from the stored tables."""
-    _remove(connection, plan_id)
-    query = select(plans.c.id).order_by(plans.c.id)
-    if plan_id is not None:
-        query = query.where(plans.c.id == plan_id)
+    _remove(connection, version_id)
+    query = select(plan_versions.c.id).order_by(plan_versions.c.id)
+    if version_id is not None:
+        query = query.where(plan_versions.c.id == version_id)
     for pid in connection.execute(query).scalars().all():
         _insert(connection, _stored_entries(connection, pid))
 
 
 def _entries(
-    plan_id: int,
+    version_id: int,
     lines: Sequence[str],
     headings: Iterable[Heading],
     indicator_rows: Iterable[IndicatorRow],
@@ -164,18 +164,18 @@ def _entries(
     for seq, (entry, key) in enumerate(zip(entries, keys, strict=True)):
         kind, ref, first, last_line, weight_, text_, title_len = entry
         stored = None if kind == "text" else text_  # a line's text is in document_lines
-        rows.append((plan_id, seq, kind, ref, first, last_line, weight_, title_len, len(key), stored, key))
+        rows.append((version_id, seq, kind, ref, first, last_line, weight_, title_len, len(key), stored, key))
     return rows
 
 
-def _stored_entries(connection: Connection, plan_id: int) -> list[Row]:
+def _stored_entries(connection: Connection, version_id: int) -> list[Row]:
     lines = connection.execute(
         select(document_lines.c.raw)
-        .where(document_lines.c.plan_id == plan_id)
+        .where(document_lines.c.version_id == version_id)
         .order_by(document_lines.c.line_no)
     ).scalars()
     headings = connection.execute(
-        select(sections.c.kind, sections.c.title, sections.c.line).where(sections.c.plan_id == plan_id)
+        select(sections.c.kind, sections.c.title, sections.c.line).where(sections.c.version_id == version_id)
     )
     cells: dict[str, list[tuple[str, int, str]]] = {}
     for cell in connection.execute(
@@ -185,27 +185,27 @@ def _stored_entries(connection: Connection, plan_id: int) -> list[Row]:
             indicator_cells.c.line,
             indicator_cells.c.kind,
         )
-        .where(indicator_cells.c.plan_id == plan_id)
+        .where(indicator_cells.c.version_id == version_id)
         .order_by(indicator_cells.c.indicator_id, indicator_cells.c.col)
     ):
         cells.setdefault(cell.indicator_id, []).append((cell.raw, cell.line, cell.kind))
     indicator_rows = connection.execute(
         select(indicators.c.id, indicators.c.name, indicators.c.line)
-        .where(indicators.c.plan_id == plan_id)
+        .where(indicators.c.version_id == version_id)
         .order_by(indicators.c.position)
     )
     target_rows = connection.execute(
         select(targets.c.id, targets.c.quote, targets.c.line)
-        .where(targets.c.plan_id == plan_id, targets.c.role == "target")
+        .where(targets.c.version_id == version_id, targets.c.role == "target")
         .order_by(targets.c.position)
     )
     project_rows = connection.execute(
         select(projects.c.id, projects.c.name, projects.c.text, projects.c.line, projects.c.last_line)
-        .where(projects.c.plan_id == plan_id)
+        .where(projects.c.version_id == version_id)
         .order_by(projects.c.position)
     )
     return _entries(
-        plan_id,
+        version_id,
         list(lines),
         [(h.kind, h.title, h.line) for h in headings],
         [(r.id, r.name, r.line, cells.get(r.id, [])) for r in indicator_rows],
@@ -237,14 +237,14 @@ def _insert(connection: Connection, rows: list[Row]) -> None:
     )
 
 
-def _remove(connection: Connection, plan_id: int | None) -> None:
+def _remove(connection: Connection, version_id: int | None) -> None:
     if connection.dialect.name == "sqlite":
-        if plan_id is None:  # also drops the index rows of plans deleted since
+        if version_id is None:  # also drops the index rows of plans deleted since
             connection.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
         else:
             old = connection.execute(
                 select(search_entries.c.id, search_entries.c.key)
-                .where(search_entries.c.plan_id == plan_id)
+                .where(search_entries.c.version_id == version_id)
                 .order_by(search_entries.c.id)
             ).all()
             if old:
@@ -254,8 +254,8 @@ def _remove(connection: Connection, plan_id: int | None) -> None:
                     [(entry_id, gram) for (entry_id, _), gram in zip(old, removed, strict=True)],
                 )
     delete = search_entries.delete()
-    if plan_id is not None:
-        delete = delete.where(search_entries.c.plan_id == plan_id)
+    if version_id is not None:
+        delete = delete.where(search_entries.c.version_id == version_id)
     connection.execute(delete)
 
 
@@ -263,16 +263,18 @@ def _remove(connection: Connection, plan_id: int | None) -> None:
 
 
 def search(
-    connection: Connection, query: str, plan_id: int | None = None, limit: int = 20
+    connection: Connection, query: str, version_id: int | None = None, limit: int = 20
 ) -> list[SearchHit]:
-    """The best `limit` hits for `query` in plan `plan_id` (all plans when None), best first."""
+    """The best `limit` hits for `query` in plan `version_id` (all plans when None), best first."""
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
     window = 3 * limit + 20  # room for lines shown as the target that quotes them
     while True:
         rows = (
-            connection.execute(_statement(connection.dialect.name, terms, plan_id, window)).mappings().all()
+            connection.execute(_statement(connection.dialect.name, terms, version_id, window))
+            .mappings()
+            .all()
         )
         hits = _hits(rows, terms, limit)
         if len(hits) == limit or len(rows) < window:
@@ -280,21 +282,21 @@ def search(
         window *= 4
 
 
-def _statement(dialect: str, terms: Sequence[str], plan_id: int | None, window: int) -> Select[Any]:
+def _statement(dialect: str, terms: Sequence[str], version_id: int | None, window: int) -> Select[Any]:
     e, d = search_entries, document_lines
     tier, occurrences = (c.label(name) for c, name in zip(_rank_columns(dialect, terms), _RANK, strict=True))
-    order = (e.c.size, e.c.line, e.c.plan_id, e.c.seq)
+    order = (e.c.size, e.c.line, e.c.version_id, e.c.seq)
     # The database orders every match by the ranking rule; only the best ids leave it, then their rows.
     best = (
         select(e.c.id, tier, occurrences)
-        .where(*_conditions(dialect, terms, plan_id))
+        .where(*_conditions(dialect, terms, version_id))
         .order_by(tier.desc(), occurrences.desc(), *order)
         .limit(window)
         .subquery()
     )
     return (
         select(
-            e.c.plan_id,
+            e.c.version_id,
             e.c.kind,
             e.c.ref_id,
             e.c.line,
@@ -309,7 +311,7 @@ def _statement(dialect: str, terms: Sequence[str], plan_id: int | None, window: 
         )
         .select_from(
             e.join(best, best.c.id == e.c.id).outerjoin(
-                d, (d.c.plan_id == e.c.plan_id) & (d.c.line_no == e.c.line) & e.c.text.is_(None)
+                d, (d.c.version_id == e.c.version_id) & (d.c.line_no == e.c.line) & e.c.text.is_(None)
             )
         )
         .order_by(best.c.tier.desc(), best.c.occurrences.desc(), *order)
@@ -329,14 +331,14 @@ def _rank_columns(dialect: str, terms: Sequence[str]) -> tuple[ColumnElement[int
     return tier, reduce(operator.add, counts)
 
 
-def _conditions(dialect: str, terms: Sequence[str], plan_id: int | None) -> list[ColumnElement[bool]]:
+def _conditions(dialect: str, terms: Sequence[str], version_id: int | None) -> list[ColumnElement[bool]]:
     key = search_entries.c.key
     conditions: list[ColumnElement[bool]] = []
-    if plan_id is not None:
-        conditions.append(search_entries.c.plan_id == plan_id)
+    if version_id is not None:
+        conditions.append(search_entries.c.version_id == version_id)
     if dialect != "sqlite":
         return conditions + [key.like(f"%{_escape_like(term)}%", escape="\\") for term in terms]
-    phrases = {term: phrase for term in terms if plan_id is None and (phrase := fts_phrase(term))}
+    phrases = {term: phrase for term in terms if version_id is None and (phrase := fts_phrase(term))}
     if phrases:  # all plans: the index finds the entries (_hits checks each exactly)
         matching: Select[tuple[Any]] = (
             select(literal_column("rowid"))
@@ -353,14 +355,14 @@ def _escape_like(term: str) -> str:
 
 def _hits(rows: Sequence[RowMapping], terms: Sequence[str], limit: int) -> list[SearchHit]:
     covered = {  # (plan, line) shown as a target, project or indicator
-        (row["plan_id"], n)
+        (row["version_id"], n)
         for row in rows
         if row["kind"] != "text"
         for n in range(row["line"], row["last_line"] + 1)
     }
     hits: list[SearchHit] = []
     for row in rows:
-        if row["kind"] == "text" and (row["plan_id"], row["line"]) in covered:
+        if row["kind"] == "text" and (row["version_id"], row["line"]) in covered:
             continue
         text = row["text"] if row["text"] is not None else (row["line_raw"] or "").strip()
         key = row["key"] if len(row["key"]) == len(text) else fold(text)
@@ -370,7 +372,7 @@ def _hits(rows: Sequence[RowMapping], terms: Sequence[str], limit: int) -> list[
         cut = snippet(text, spans)
         hits.append(
             SearchHit(
-                plan_id=row["plan_id"],
+                version_id=row["version_id"],
                 kind=row["kind"],
                 ref_id=row["ref_id"],
                 line=row["line"],

@@ -11,6 +11,7 @@ from planwatch.formatting import plain
 from planwatch.model import Indicator, ParsedPlan
 from planwatch.present.amounts import yi_yuan
 from planwatch.present.labels import attribute_label
+from planwatch.services.versions import version_id
 from planwatch.store import Store
 
 OFF_TRACK = ("red", "yellow")
@@ -30,8 +31,10 @@ def plan_header(plan_id: int, parsed: ParsedPlan) -> dict[str, Any]:
     }
 
 
-def loaded(store: Store, plan_id: int) -> ParsedPlan:
-    return store.load(plan_id)
+def version_of(store: Store, plan_id: int, number: int | None = None) -> tuple[int, ParsedPlan]:
+    """(version id, the version keyed): version `number`, or the one in force today."""
+    chosen = version_id(store, plan_id, number)
+    return chosen, store.load(chosen)
 
 
 def find_indicator(parsed: ParsedPlan, plan_id: int, indicator_id: str) -> Indicator:

@@ -9,6 +9,7 @@ from planwatch.services.assignments import assignments_of
 from planwatch.services.figures import FORM_FIELDS
 from planwatch.services.permissions import PLANNERS, writable
 from planwatch.services.users import departments
+from planwatch.services.versions import working_plan
 from planwatch.store import Store
 from planwatch.store.observations import entries_by, history
 
@@ -23,7 +24,7 @@ def entry_page(
     import_errors: list[str] | None = None,
     notice: str = "",
 ) -> dict[str, Any]:
-    parsed = store.load(plan_id)
+    parsed = working_plan(store, plan_id)
     assigned = assignments_of(store, plan_id)
     monitored = parsed.monitored_indicators()
     mine = set(writable(actor, assigned, [i.id for i in monitored]))

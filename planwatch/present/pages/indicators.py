@@ -73,7 +73,7 @@ def indicator_page(store: Store, plan_id: int, indicator_id: str, as_of: date) -
         (r for r in evaluation_data(result)["results"] if r["indicator_id"] == indicator_id), None
     )
     observations = history(store, plan_id, indicator_id)
-    lines = store.lines(plan_id)
+    lines = store.lines(result.version_id)
     chart = indicator_chart(indicator, observations, plan_period(parsed, as_of))
     return {
         "plan": plan_header(plan_id, parsed),

@@ -6,13 +6,13 @@ from typing import Any
 
 from planwatch.present.amounts import yi_yuan
 from planwatch.present.labels import target_kind_label
-from planwatch.present.pages.common import box_in_yi, plan_header
+from planwatch.present.pages.common import box_in_yi, plan_header, version_of
 from planwatch.present.plan_data import project_data, project_totals, target_data
 from planwatch.store import Store
 
 
-def targets_page(store: Store, plan_id: int) -> dict[str, Any]:
-    parsed = store.load(plan_id)
+def targets_page(store: Store, plan_id: int, version: int | None = None) -> dict[str, Any]:
+    _, parsed = version_of(store, plan_id, version)
     return {
         "plan": plan_header(plan_id, parsed),
         "targets": [
@@ -21,8 +21,8 @@ def targets_page(store: Store, plan_id: int) -> dict[str, Any]:
     }
 
 
-def projects_page(store: Store, plan_id: int) -> dict[str, Any]:
-    parsed = store.load(plan_id)
+def projects_page(store: Store, plan_id: int, version: int | None = None) -> dict[str, Any]:
+    _, parsed = version_of(store, plan_id, version)
     totals = project_totals(parsed.projects)
     return {
         "plan": plan_header(plan_id, parsed),

@@ -1,33 +1,60 @@
-"""The list of plans (规划列表) and the plan `/` opens."""
+"""The list of plans (规划列表), by region and kind, each with its versions and the one in force."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from planwatch.parse.kinds import KIND_LABELS, LEVEL_LABELS
+from planwatch.services.versions import version_in_force, versions_of
 from planwatch.store import Store
+
+_LEVEL_ORDER = ("national", "province", "city", "county", "unknown")
+_KIND_ORDER = ("outline", "sector", "work_report", "other")
 
 
 def plans_page(store: Store) -> dict[str, Any]:
-    return {
-        "plans": [
+    rows = []
+    for plan in store.plans():
+        versions = versions_of(store, plan.id)
+        in_force = version_in_force(store, plan.id)
+        current = next(v for v in versions if v.id == in_force)
+        rows.append(
             {
-                "id": p.id,
-                "title": p.title,
-                "region": p.region,
-                "period_start": p.period_start,
-                "period_end": p.period_end,
-                "version": p.version,
-                "stage": p.stage,
-                "line_count": p.line_count,
-                "indicator_count": p.indicator_count,
-                "ingested_at": p.ingested_at.isoformat(timespec="seconds"),
+                "id": plan.id,
+                "title": plan.title,
+                "region": plan.region,
+                "kind": plan.kind,
+                "kind_label": KIND_LABELS.get(plan.kind, plan.kind),
+                "level": plan.level,
+                "level_label": LEVEL_LABELS.get(plan.level, plan.level),
+                "period_start": current.period_start,
+                "period_end": current.period_end,
+                "version": current.version,
+                "versions": len(versions),
+                "stage": current.stage,
+                "line_count": current.line_count,
+                "indicator_count": current.indicator_count,
+                "ingested_at": versions[-1].ingested_at.isoformat(timespec="seconds"),
             }
-            for p in store.plans()
-        ]
-    }
+        )
+    rows.sort(
+        key=lambda r: (
+            _LEVEL_ORDER.index(r["level"]),
+            r["region"] or "",
+            _KIND_ORDER.index(r["kind"]),
+            r["id"],
+        )
+    )
+    groups: list[dict[str, Any]] = []
+    for row in rows:
+        label = f"{row['region'] or '未识别地区'}（{row['level_label']}）"
+        if not groups or groups[-1]["label"] != label:
+            groups.append({"label": label, "plan_ids": []})
+        groups[-1]["plan_ids"].append(row["id"])
+    return {"plans": rows, "groups": groups}
 
 
 def latest_plan_id(store: Store) -> int | None:
-    """The plan `/` opens: the most recently stored one."""
-    summaries = store.plans()
-    return summaries[-1].id if summaries else None
+    """The plan `/` opens: the most recently created one."""
+    plans = store.plans()
+    return max(p.id for p in plans) if plans else None

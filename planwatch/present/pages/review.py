@@ -9,14 +9,14 @@ from planwatch.document import load_bytes
 from planwatch.lint import lint_plan
 from planwatch.parse.pipeline import all_tables, parse_document
 from planwatch.present.lint_data import annotated_lines, lint_data
-from planwatch.present.pages.common import plan_header
+from planwatch.present.pages.common import plan_header, version_of
 from planwatch.store import Store
 
 
-def lint_page(store: Store, plan_id: int) -> dict[str, Any]:
+def lint_page(store: Store, plan_id: int, version: int | None = None) -> dict[str, Any]:
     """Re-read the stored lines as a document, so the report matches the text the database holds."""
-    stored = store.load(plan_id)
-    document = load_bytes("\n".join(store.lines(plan_id)).encode(), "plan.txt")
+    version_id, stored = version_of(store, plan_id, version)
+    document = load_bytes("\n".join(store.lines(version_id)).encode(), "plan.txt")
     parsed = parse_document(document)
     findings = lint_plan(document, parsed, all_tables(document))
     data = lint_data(document, parsed, findings)

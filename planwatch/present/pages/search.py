@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from planwatch.present.labels import SEARCH_KIND
-from planwatch.present.pages.common import plan_header
+from planwatch.present.pages.common import plan_header, version_of
+from planwatch.services.versions import item_keys
 from planwatch.store import Store
 
 
-def search_page(store: Store, plan_id: int, query: str, limit: int = 50) -> dict[str, Any]:
-    parsed = store.load(plan_id)
-    hits = store.search(query, plan_id=plan_id, limit=limit) if query.strip() else []
+def search_page(
+    store: Store, plan_id: int, query: str, limit: int = 50, version: int | None = None
+) -> dict[str, Any]:
+    version_id, parsed = version_of(store, plan_id, version)
+    hits = store.search(query, version_id=version_id, limit=limit) if query.strip() else []
+    keys = item_keys(store, version_id)
     return {
         "plan": plan_header(plan_id, parsed),
         "query": query,
@@ -19,7 +23,7 @@ def search_page(store: Store, plan_id: int, query: str, limit: int = 50) -> dict
             {
                 "kind": hit.kind,
                 "kind_label": SEARCH_KIND.get(hit.kind, hit.kind),
-                "ref_id": hit.ref_id,
+                "ref_id": keys.get((_REF_KINDS.get(hit.kind, ""), hit.ref_id or ""), hit.ref_id),
                 "line": hit.line,
                 "snippet": hit.snippet,
                 "pieces": highlight(hit.snippet, hit.snippet_spans),
@@ -27,6 +31,9 @@ def search_page(store: Store, plan_id: int, query: str, limit: int = 50) -> dict
             for hit in hits
         ],
     }
+
+
+_REF_KINDS = {"indicator": "indicator", "target": "target", "project": "project"}
 
 
 def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> list[dict[str, Any]]:

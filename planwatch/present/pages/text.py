@@ -6,16 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from planwatch.model import ParsedPlan, Section
-from planwatch.present.pages.common import plan_header
+from planwatch.present.pages.common import plan_header, version_of
 from planwatch.store import Store
 
 _MARK_KINDS = ("indicator", "target", "project")
 _Mark = tuple[int, int, str, str, str]  # start, end, kind, link, title
 
 
-def text_page(store: Store, plan_id: int) -> dict[str, Any]:
-    parsed = store.load(plan_id)
-    lines = store.lines(plan_id)
+def text_page(store: Store, plan_id: int, version: int | None = None) -> dict[str, Any]:
+    version_id, parsed = version_of(store, plan_id, version)
+    lines = store.lines(version_id)
     marks = _extracted_marks(plan_id, parsed, lines)
     return {
         "plan": plan_header(plan_id, parsed),

@@ -12,7 +12,7 @@ from planwatch.evaluate.rules import elapsed, note, places, status_by_gap
 from planwatch.evaluate.series import SeriesData
 from planwatch.evaluate.settings import EvaluationSettings
 from planwatch.evaluate.spec import SeriesSpec
-from planwatch.evaluate.trend import Judgement, Trend, project, projection_text
+from planwatch.evaluate.trend import Judgement, geometric_trend, no_projection_text, project, projection_text
 from planwatch.model import Color, EvaluationStatus
 
 S = EvaluationStatus
@@ -53,7 +53,6 @@ def judge_growth(
         r = geometric_mean_rate(values)
         done = len(values)
         index = power(1.0 + r, done)
-        spread = stdev(values)
         source = f"{text.years(reported[0][0], t)}年均{text.change(r)}"
         # the latest level when there is one for that year, else the rate itself (in %)
         latest = data.levels[t] if levels and t in data.levels else rates[t]
@@ -64,11 +63,6 @@ def judge_growth(
         measured = cagr(b, levels[t], done)
         r = -1.0 if measured is None else measured
         index = levels[t] / b
-        series = dict(levels)
-        series[y0] = b
-        spread = stdev(
-            [series[y] / series[y - 1] - 1.0 for y in sorted(series) if series.get(y - 1, 0.0) > 0.0]
-        )
         unit = spec.unit or (data.units[-1] if data.units else "") or ""
         source = (
             f"{text.years(y0 + 1, t)}按总量测算年均{text.change(r)}"
@@ -103,17 +97,21 @@ def judge_growth(
         j.required = power(power(1.0 + g_star, y1 - y0) / index, 1.0 / left) - 1.0
         need = f"；{text.remaining(left)}{text.change(j.required)}"
     tail = ""
-    if levels:  # project the level with the realised pace
+    if levels:  # the level is projected from its own levels, never with the (real) rates r
         t_level = max(levels)
         x = levels[t_level]
         j.value_decimals = decimals_for(x, places(text.plain(data.levels[t_level])))
-        if x > 0.0:
-            trend = Trend(r, spread, bool(reported))
+        if x > 0.0 and t_level < y1:
+            anchor = (y0, b) if b > 0.0 else None
+            trend = geometric_trend(anchor, levels, t_level)
             project(j, trend, x, y1 - t_level, True, s.projection_band_sd)
-            if t_level < y1:
-                tail = projection_text(
-                    j, trend, True, y1, spec.unit or (data.units[-1] if data.units else None)
-                )
+            level_unit = spec.unit or (data.units[-1] if data.units else None)
+            if j.projection is None:
+                tail = no_projection_text(y1) if reported else ""
+            else:
+                tail = projection_text(j, trend, True, y1, level_unit, basis="总量" if reported else "")
+        elif t_level >= y1:
+            j.projection = x
     red = "；约束性指标增速不足，红色预警" if spec.binding and color is Color.RED else ""
     j.explanation = source + versus + need + tail + red + note(spec) + "。"
     return j

@@ -12,7 +12,15 @@ from planwatch.evaluate.mathx import decimals_for, power, round_half_up
 from planwatch.evaluate.series import SeriesData
 from planwatch.evaluate.settings import EvaluationSettings
 from planwatch.evaluate.spec import SeriesSpec
-from planwatch.evaluate.trend import Judgement, Trend, geometric_trend, linear_trend, project, projection_text
+from planwatch.evaluate.trend import (
+    Judgement,
+    Trend,
+    geometric_trend,
+    linear_trend,
+    no_projection_text,
+    project,
+    projection_text,
+)
 from planwatch.model import Color, EvaluationStatus
 
 S = EvaluationStatus
@@ -90,10 +98,8 @@ def judge_level(
     if m > 0:
         j.required = power(tt / x, 1.0 / m) - 1.0 if geometric else (tt - x) / m
     anchor = (y0, b)
-    if geometric:
-        trend = geometric_trend(anchor, data.values, {} if reduction else data.rates, t)
-    else:
-        trend = linear_trend(anchor, data.values, t)
+    trend = geometric_trend(anchor, data.values, t) if geometric else linear_trend(anchor, data.values, t)
+    j.realised = trend.pace
     project(j, trend, x, m, geometric, s.projection_band_sd)
 
     unit = spec.unit or ""
@@ -116,7 +122,7 @@ def judge_level(
             body += f"；{text.remaining(m)}{need}"
         else:
             body += f"，未达到{goal}"
-    tail = _as_reductions(j, d) if reduction else projection_text(j, trend, geometric, y1, spec.unit)
+    tail = _as_reductions(j, d) if reduction else _projection(j, trend, geometric, data, spec, m)
     if red:
         tail += "；约束性指标进度落后，红色预警"
     j.explanation = head + body + tail + note(spec) + "。"
@@ -141,6 +147,20 @@ def _as_reductions(j: Judgement, d: int) -> str:
     return f"；按已实现降速推算，期末累计可下降{text.number(j.projection, d)}%{band}"
 
 
+def _projection(
+    j: Judgement, trend: Trend, geometric: bool, data: SeriesData, spec: SeriesSpec, m: int
+) -> str:
+    """The projection sentence of a level; where the bureau's rates exist too, it says the pace
+    is the level's own (总量), and when the levels alone give no pace, why there is none."""
+    if m <= 0:
+        return ""
+    real_rates = geometric and bool(data.rates)
+    if j.projection is None:
+        return no_projection_text(spec.target_year) if real_rates else ""
+    basis = "总量" if real_rates else ""
+    return projection_text(j, trend, geometric, spec.target_year, spec.unit, basis=basis)
+
+
 def note(spec: SeriesSpec) -> str:
     return f"（{spec.note}）" if spec.note else ""
 
@@ -152,7 +172,7 @@ def _latest_trend(spec: SeriesSpec, data: SeriesData, t: int, base: Decimal | No
         spec.path == "geometric" and min(data.values.values()) > 0.0 and (anchor is None or anchor[1] > 0.0)
     )
     if geometric:
-        return geometric_trend(anchor, data.values, data.rates, t), True
+        return geometric_trend(anchor, data.values, t), True
     return linear_trend(anchor, data.values, t), False
 
 
@@ -181,8 +201,9 @@ def judge_ceiling(
     j = Judgement(status, color, "ceiling", "", t, x_dec)
     trend, geometric = _latest_trend(spec, data, t, base)
     j.value_decimals = value_places(geometric, x, shown)
+    j.realised = trend.pace
     project(j, trend, x, spec.target_year - t, geometric, s.projection_band_sd)
-    tail = projection_text(j, trend, geometric, spec.target_year, spec.unit) if t < spec.target_year else ""
+    tail = _projection(j, trend, geometric, data, spec, spec.target_year - t)
     if tail and status is not S.BEHIND and j.projection is not None and j.projection > c:
         tail += "，将超过上限"
     j.explanation = head + body + tail + note(spec) + "。"
@@ -212,8 +233,9 @@ def judge_keep_stable(
     trend, geometric = _latest_trend(spec, data, t, base)
     shown = text.plain(x_dec)
     j.value_decimals = value_places(geometric, x, shown)
+    j.realised = trend.pace
     project(j, trend, x, spec.target_year - t, geometric, s.projection_band_sd)
     red = "；约束性指标未保持稳定，红色预警" if color is Color.RED else ""
-    tail = projection_text(j, trend, geometric, spec.target_year, spec.unit) if t < spec.target_year else ""
+    tail = _projection(j, trend, geometric, data, spec, spec.target_year - t)
     j.explanation = f"{t}年实际{shown}{unit}{moved}{allowed}{red}{tail}{note(spec)}。"
     return j

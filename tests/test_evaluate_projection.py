@@ -101,7 +101,8 @@ def test_a_level_target_with_rates_but_only_its_base_year_figure_gives_no_projec
 
 
 def test_a_ceiling_on_an_amount_is_projected_from_its_levels() -> None:
-    # 政府债务 ceiling 100 亿元, B = 60: levels 66, 70, 73 → (73/60)^(1/3) − 1 = 0.06756 → 73 × 1.06756² = 83.2
+    # 政府债务 ceiling 100 亿元, B = 60: levels 66, 70, 73 → (73/60)^(1/3) − 1 = 0.06756
+    # → 73 × 1.06756² = 83.2
     spec = SeriesSpec(
         id="X", name="政府债务余额", unit="亿元", kind=SpecKind.CEILING, base_year=2020, target_year=2025,
         direction="falling", base_value=D(60), target_value=D(100),
@@ -148,7 +149,9 @@ def test_a_level_on_its_own_exact_path_projects_to_the_target(
 
 
 @settings(max_examples=200, deadline=None)
-@given(amounts, st.decimals(min_value=D("1.01"), max_value=D(3), places=2), st.integers(2021, 2024), any_rates)
+@given(
+    amounts, st.decimals(min_value=D("1.01"), max_value=D(3), places=2), st.integers(2021, 2024), any_rates
+)
 def test_a_rising_amount_at_or_above_its_path_projects_at_or_above_the_target(
     base: Decimal, ratio: Decimal, t: int, rates: list[Decimal]
 ) -> None:

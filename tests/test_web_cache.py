@@ -38,7 +38,7 @@ def test_a_new_figure_shows_on_the_next_anonymous_view(tmp_path: Path) -> None:
     )
     add_observations(store, plan_id, [figure])
     after = client.get(page).json()
-    assert first["evaluation"]["status"] != after["evaluation"]["status"] == "已实现"
+    assert first["evaluation"]["status"] != after["evaluation"]["status"] == "提前实现"
 
 
 def test_signed_in_and_private_views_are_never_served_from_the_cache(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from planwatch.evaluate import text
 from planwatch.evaluate.growth import judge_flow, judge_growth
 from planwatch.evaluate.mathx import to_decimal
-from planwatch.evaluate.rules import HUNDRED, judge_ceiling, judge_keep_stable, judge_level
+from planwatch.evaluate.rules import HUNDRED, judge_ceiling, judge_keep_stable, judge_level, reached_status
 from planwatch.evaluate.series import SeriesData, collect, due_date, due_year
 from planwatch.evaluate.settings import DEFAULT_SETTINGS, EvaluationSettings
 from planwatch.evaluate.spec import (
@@ -138,8 +138,9 @@ def _reached_without_base(
     spec: SeriesSpec, levels: Mapping[int, Decimal], t: int, target: Decimal
 ) -> Judgement:
     goal = f"{spec.target_year}年目标{text.plain(target)}{spec.unit or ''}"
+    status = reached_status(t, spec.target_year)
     return Judgement(
-        S.ACHIEVED, Color.GREEN, "level", f"{_latest_text(spec, levels, t)}，已达到{goal}。", t, levels[t]
+        status, Color.GREEN, "level", f"{_latest_text(spec, levels, t)}，已达到{goal}。", t, levels[t]
     )
 
 

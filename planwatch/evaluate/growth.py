@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from planwatch.evaluate import text
 from planwatch.evaluate.mathx import cagr, decimals_for, geometric_mean_rate, power, round_half_up, stdev
-from planwatch.evaluate.rules import elapsed, note, places, status_by_gap
+from planwatch.evaluate.rules import elapsed, note, places, reached_status, status_by_gap
 from planwatch.evaluate.series import SeriesData
 from planwatch.evaluate.settings import EvaluationSettings
 from planwatch.evaluate.spec import SeriesSpec
@@ -19,8 +19,8 @@ S = EvaluationStatus
 
 
 def status_by_ratio(q: float, s: EvaluationSettings) -> tuple[EvaluationStatus, Color]:
-    """EVALUATION.md: q ≥ 0.95 符合预期; 0.60 ≤ q < 0.95 需加快 (yellow); 0 ≤ q < 0.60 滞后 (red);
-    q < 0 严重滞后 (red)."""
+    """EVALUATION.md: q ≥ 0.95 符合预期; 0.60 ≤ q < 0.95 需加快 (yellow); 0 ≤ q < 0.60 滞后于预期
+    (red); q < 0 严重滞后 (red)."""
     if q >= s.growth_on_track_ratio:
         return S.ON_TRACK, Color.GREEN
     if q >= s.growth_speed_up_ratio:
@@ -135,7 +135,7 @@ def judge_flow(spec: SeriesSpec, data: SeriesData, s: EvaluationSettings) -> Jud
     progress = total / delta
     gap = round_half_up(progress - f, s.gap_decimals)
     reached = total >= delta
-    status, color = (S.ACHIEVED, Color.GREEN) if reached else status_by_gap(gap, s)
+    status, color = (reached_status(t, y1), Color.GREEN) if reached else status_by_gap(gap, s)
     red = spec.binding and not reached and gap < s.binding_red_gap
     d = max(places(text.plain(levels[year])) for year in years)
     j = Judgement(status, Color.RED if red else color, "cumulative", "", t, total_dec, f, progress, gap)
@@ -155,8 +155,10 @@ def judge_flow(spec: SeriesSpec, data: SeriesData, s: EvaluationSettings) -> Jud
     if reached:
         body = "，已完成期内累计目标"
     else:
+        expected = delta * f
         body = (
-            f"，按序时进度应达{text.number(delta * f, d)}{unit}，进度差{text.signed(gap * 100.0, 1)}个百分点"
+            f"，按序时进度应达{text.number(expected, d)}{unit}，"
+            f"{text.distance(total - expected, spec.unit, d)}，{text.schedule_gap(gap)}"
         )
         if m > 0:
             j.required = (delta - total) / m

@@ -40,9 +40,14 @@ def value_places(geometric: bool, x: float, shown: str) -> int:
     return decimals_for(x, own) if geometric else max(own, 1)
 
 
+def reached_status(t: int, y1: int) -> EvaluationStatus:
+    """A target reached: 提前实现 before its year, 已实现 in it."""
+    return S.ACHIEVED_EARLY if t < y1 else S.ACHIEVED
+
+
 def status_by_gap(gap: float, s: EvaluationSettings) -> tuple[EvaluationStatus, Color]:
-    """EVALUATION.md: g ≥ +0.10 超前; ≥ 0 符合预期; ≥ −0.10 基本符合 (yellow); ≥ −0.30 滞后 (yellow);
-    below 严重滞后 (red)."""
+    """EVALUATION.md: g ≥ +0.10 快于预期; ≥ 0 符合预期; ≥ −0.10 基本符合预期 (yellow);
+    ≥ −0.30 滞后于预期 (yellow); below 严重滞后 (red)."""
     if gap >= s.ahead_gap:
         return S.AHEAD, Color.GREEN
     if gap >= s.on_track_gap:
@@ -70,7 +75,8 @@ def judge_level(
     method: str = "level",
     reduction: bool = False,
 ) -> Judgement:
-    """Progress p on the expected path's scale, gap g = p − f, status by g; 已实现 once T is reached.
+    """Progress p on the expected path's scale, gap g = p − f, status by g; once T is reached
+    提前实现 before the target year, 已实现 in it.
 
     `reduction`: the figures are cumulative falls in % turned into an index (100 − v) by the
     caller; they are reported back as falls.
@@ -88,7 +94,7 @@ def judge_level(
         expected = b + (tt - b) * f
     gap = round_half_up(progress - f, s.gap_decimals)
     reached = x >= tt if tt > b else x <= tt
-    status, color = (S.ACHIEVED, Color.GREEN) if reached else status_by_gap(gap, s)
+    status, color = (reached_status(t, y1), Color.GREEN) if reached else status_by_gap(gap, s)
     red = spec.binding and not reached and gap < s.binding_red_gap
     shown = text.plain(x_dec)
     d = max(places(text.plain(HUNDRED - x_dec)), 1) if reduction else value_places(geometric, x, shown)
@@ -107,14 +113,16 @@ def judge_level(
         head = f"{t}年累计下降{text.plain(HUNDRED - x_dec)}%"
         goal = f"{y1}年累计下降{text.plain(HUNDRED - target)}%的目标"
         on_path = f"按序时进度应累计下降{text.number(100.0 - expected, d)}%"
+        off_path = text.distance(expected - x, "%", d, "序时进度", ("多下降", "少下降"))
     else:
         head = f"{t}年实际{shown}{unit}"
         goal = f"{y1}年目标{text.plain(target)}{unit}"
         on_path = f"按序时进度应达{text.number(expected, d)}{unit}"
+        off_path = text.distance(x - expected, spec.unit, d)
     if reached:
         body = f"，已达到{goal}"
     else:
-        body = f"，{on_path}，进度差{text.signed(gap * 100.0, 1)}个百分点"
+        body = f"，{on_path}，{off_path}，{text.schedule_gap(gap)}"
         if j.required is not None:
             need = (
                 text.change(j.required) if geometric else text.point_change(j.required, spec.unit, max(d, 2))
@@ -179,7 +187,8 @@ def _latest_trend(spec: SeriesSpec, data: SeriesData, t: int, base: Decimal | No
 def judge_ceiling(
     spec: SeriesSpec, data: SeriesData, t: int, base: Decimal | None, s: EvaluationSettings
 ) -> Judgement:
-    """x ≤ c → 符合; within `ceiling_watch_fraction` below c → 符合, yellow; x > c → 滞后 (red if binding)."""
+    """x ≤ c → 控制在目标内 (yellow within `ceiling_watch_fraction` below c); x > c → 滞后于预期
+    (red if binding)."""
     ceiling = spec.target_value
     assert ceiling is not None
     x_dec = data.levels[t]
@@ -213,7 +222,7 @@ def judge_ceiling(
 def judge_keep_stable(
     spec: SeriesSpec, data: SeriesData, t: int, base: Decimal, s: EvaluationSettings
 ) -> Judgement:
-    """|x − B| / |B| ≤ `keep_stable_fraction` → 符合; else 滞后 (red if binding)."""
+    """|x − B| / |B| ≤ `keep_stable_fraction` → 保持稳定; else 滞后于预期 (red if binding)."""
     x_dec = data.levels[t]
     x, b = data.values[t], float(base)
     unit = spec.unit or ""
@@ -226,7 +235,7 @@ def judge_keep_stable(
         moved = f"，基期{text.plain(base)}{unit}"
     allowed = f"（保持稳定允许±{text.percent(s.keep_stable_fraction)}）"
     if stable:
-        status, color = S.WITHIN_CEILING, Color.GREEN
+        status, color = S.KEPT_STABLE, Color.GREEN
     else:
         status, color = S.BEHIND, (Color.RED if spec.binding else Color.YELLOW)
     j = Judgement(status, color, "keep_stable", "", t, x_dec)

@@ -145,7 +145,4 @@ def projection_text(
 
 def no_projection_text(y1: int) -> str:
     """Why a level with only the bureau's (real) growth rates gets no projection."""
-    return (
-        f"；总量数据不足以测算自身增速，不作{y1}年推算"
-        "（统计公报增速按可比价格计算，不能用于推算现价总量）"
-    )
+    return f"；总量数据不足以测算自身增速，不作{y1}年推算（统计公报增速按可比价格计算，不能用于推算现价总量）"

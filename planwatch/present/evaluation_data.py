@@ -1,4 +1,4 @@
-"""An evaluation as plain data: the JSON contract of `planwatch evaluate --format json` (docs/evaluate.md)."""
+"""An evaluation as plain data: the JSON of `planwatch evaluate --format json` (docs/monitoring.md)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def evaluation_data(result: PlanEvaluation) -> dict[str, Any]:
                 "name": e.name,
                 "unit": result.indicators[e.series_id].unit,
                 "attribute": (a.value if (a := result.indicators[e.series_id].attribute) else None),
-                "status": e.status.value,
+                "status": e.status.value,  # the label people read (docs/monitoring.md, changelog)
+                "status_code": e.status.code,  # stable across wordings, for scripts
                 "color": e.color.value,
                 "method": e.method,
                 "latest_year": e.latest_year,

@@ -38,6 +38,12 @@ def unit_shift(observed: str | None, wanted: str | None) -> int:
     return p1 - p2 if base1 == base2 else 0
 
 
+def in_unit(value: Decimal, unit: str | None, wanted: str | None) -> Decimal:
+    """`value` given in `unit`, in `wanted` (3000 万元 → 0.3 亿元); unchanged if unrelated."""
+    shift = unit_shift(unit, wanted)
+    return value.scaleb(shift) if shift else value
+
+
 @lru_cache(maxsize=4096)
 def due_year(as_of: date, lag_days: int) -> int:
     """The latest year whose annual figure should be published by `as_of` (31 Dec + lag)."""

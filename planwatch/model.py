@@ -338,3 +338,4 @@ class Evaluation:
     projection_low: Decimal | None = None
     projection_high: Decimal | None = None
     method: str = ""  # which rule judged it: level, growth, ceiling, keep_stable, cumulative, manual
+    latest_unit: str | None = None  # the unit latest_value is in (a growth rate: %; 吨/万元 for a % target)

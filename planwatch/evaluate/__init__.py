@@ -6,6 +6,7 @@ database or reads a clock. Build a `SeriesSpec` once per indicator, evaluate it 
 
 from planwatch.evaluate.engine import evaluate_indicators, evaluate_series, evaluate_specs, evaluate_targets
 from planwatch.evaluate.link import TargetLink, link_target, link_targets
+from planwatch.evaluate.prose import TargetResult, target_results
 from planwatch.evaluate.settings import DEFAULT_SETTINGS, EvaluationSettings
 from planwatch.evaluate.spec import SeriesSpec, SpecKind, spec_from_indicator, spec_from_target
 from planwatch.evaluate.status import rank
@@ -17,6 +18,7 @@ __all__ = [
     "SeriesSpec",
     "SpecKind",
     "TargetLink",
+    "TargetResult",
     "evaluate_indicators",
     "evaluate_series",
     "evaluate_specs",
@@ -26,6 +28,7 @@ __all__ = [
     "rank",
     "spec_from_indicator",
     "spec_from_target",
+    "target_results",
     "target_spec",
     "target_specs",
 ]

@@ -166,7 +166,7 @@ def _elapsed(f: float | None) -> Decimal | None:
 EVALUATION_FIELDS = (
     "series_id", "name", "status", "color", "as_of", "binding", "explanation", "latest_year",
     "latest_value", "elapsed", "progress", "schedule_gap", "expected_value", "realised_growth",
-    "required_growth", "projection", "projection_low", "projection_high", "method",
+    "required_growth", "projection", "projection_low", "projection_high", "method", "latest_unit",
 )  # fmt: skip
 
 
@@ -192,6 +192,7 @@ def _evaluation(spec: SeriesSpec, j: Judgement, as_of: date, s: EvaluationSettin
         None if j.low is None else to_decimal(j.low, d),
         None if j.high is None else to_decimal(j.high, d),
         j.method,
+        j.latest_unit if j.latest_unit is not None else spec.unit,
     )
 
 

@@ -55,10 +55,12 @@ def judge_growth(
         index = power(1.0 + r, done)
         source = f"{text.years(reported[0][0], t)}年均{text.change(r)}"
         # the latest level when there is one for that year, else the rate itself (in %)
-        latest = data.levels[t] if levels and t in data.levels else rates[t]
+        latest_is_rate = not (levels and t in data.levels)
+        latest = rates[t] if latest_is_rate else data.levels[t]
     elif later and b > 0.0 and base is not None:
         t = max(later)
         latest = data.levels[t]
+        latest_is_rate = False
         done = t - y0
         measured = cagr(b, levels[t], done)
         r = -1.0 if measured is None else measured
@@ -87,6 +89,7 @@ def judge_growth(
     if spec.binding and color is not Color.GREEN:
         color = Color.RED
     j = Judgement(status, color, "growth", "", t, latest)
+    j.latest_unit = "%" if latest_is_rate else (spec.unit or (data.units[-1] if data.units else None))
     j.realised = r
     j.progress = q
     if b > 0.0:

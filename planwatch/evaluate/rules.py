@@ -100,6 +100,7 @@ def judge_level(
     d = max(places(text.plain(HUNDRED - x_dec)), 1) if reduction else value_places(geometric, x, shown)
     j = Judgement(status, Color.RED if red else color, method, "", t, x_dec, f, progress, gap, expected)
     j.value_decimals = d
+    j.latest_unit = "%" if reduction else spec.unit  # the spec may have taken the figures' unit
     m = y1 - t
     if m > 0:
         j.required = power(tt / x, 1.0 / m) - 1.0 if geometric else (tt - x) / m

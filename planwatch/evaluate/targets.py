@@ -66,6 +66,19 @@ def target_spec(
     return linked
 
 
+def linked_specs(
+    targets: Sequence[Target], indicators: Sequence[Indicator], period: tuple[int, int]
+) -> list[tuple[SeriesSpec, TargetLink | None]]:
+    """Each target's spec and its link to a row of `indicators` (None when about no row)."""
+    links = link_targets(targets, indicators, period)
+    by_id = {indicator.id: indicator for indicator in indicators}
+    pairs = []
+    for target in targets:
+        link = links.get(target.id)
+        pairs.append((target_spec(target, period, by_id[link.indicator_id] if link else None, link), link))
+    return pairs
+
+
 def target_specs(
     targets: Sequence[Target], indicators: Sequence[Indicator], period: tuple[int, int]
 ) -> list[SeriesSpec]:
@@ -73,10 +86,4 @@ def target_specs(
 
     Build them once per plan and evaluate them at any date with `evaluate_specs`, handing in the
     figures by series id: a linked target reads its row's (`spec.data_id`)."""
-    links = link_targets(targets, indicators, period)
-    by_id = {indicator.id: indicator for indicator in indicators}
-    specs = []
-    for target in targets:
-        link = links.get(target.id)
-        specs.append(target_spec(target, period, by_id[link.indicator_id] if link else None, link))
-    return specs
+    return [spec for spec, _ in linked_specs(targets, indicators, period)]

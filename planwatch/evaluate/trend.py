@@ -47,6 +47,7 @@ class Judgement:
     low: float | None = None
     high: float | None = None
     value_decimals: int = 2  # how many places the value-like numbers are reported with
+    latest_unit: str | None = None  # where latest_value is not in the spec's unit (a rate, a fall in %)
 
 
 @dataclass(slots=True)

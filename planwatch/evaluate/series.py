@@ -78,6 +78,10 @@ def _newer(new: Observation, old: Observation) -> bool:
     return new.value > old.value
 
 
+# "2023" → 2023 without parsing (the hot path): a year is looked up; 2023Q2 and 2023-05 are not found
+_YEARS = {str(year): year for year in range(1900, 2200)}
+
+
 def collect(
     observations: Iterable[Observation], series_id: str, unit: str | None, as_of: date, first: int, last: int
 ) -> SeriesData:
@@ -85,23 +89,26 @@ def collect(
     level: dict[str, Observation] = {}
     growth: dict[str, Observation] = {}
     for obs in observations:
-        if obs.as_of > as_of or obs.series_id != series_id:
+        day = obs.as_of
+        if day > as_of or obs.series_id != series_id:
             continue
         latest = level if obs.kind is _LEVEL else growth
-        old = latest.get(obs.period)
-        if old is None or obs.as_of > old.as_of or (obs.as_of == old.as_of and _newer(obs, old)):
-            latest[obs.period] = obs
+        period = obs.period
+        old = latest.get(period)
+        if old is None or day > old.as_of or (day == old.as_of and _newer(obs, old)):
+            latest[period] = obs
     levels: dict[int, Decimal] = {}
     values: dict[int, float] = {}
     rates: dict[int, Decimal] = {}
     data = SeriesData(len(level) + len(growth), levels, values, rates)
     units: list[str | None] = []
+    years = _YEARS
     for period, obs in level.items():
-        if len(period) != 4:
-            _keep_sub_annual(data, obs)
-            continue
-        year = int(period)
-        if first <= year <= last:
+        year = years.get(period)
+        if year is None:
+            if len(period) != 4:
+                _keep_sub_annual(data, obs)
+        elif first <= year <= last:
             value, observed = obs.value, obs.unit
             if observed != unit and observed:
                 units.append(observed)
@@ -113,12 +120,12 @@ def collect(
     if units:
         data.units = tuple(units)
     for period, obs in growth.items():
-        if len(period) != 4:
-            _keep_sub_annual(data, obs)
-        else:
-            year = int(period)
-            if first <= year <= last:
-                rates[year] = obs.value
+        year = years.get(period)
+        if year is None:
+            if len(period) != 4:
+                _keep_sub_annual(data, obs)
+        elif first <= year <= last:
+            rates[year] = obs.value
     return data
 
 

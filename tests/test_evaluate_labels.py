@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from planwatch.evaluate import SeriesSpec, SpecKind, evaluate_series
 from planwatch.model import EvaluationStatus, Observation, ObservationKind
+from planwatch.present.labels import method_label, status_label, target_link_label
 
 D = Decimal
 MID_2024 = date(2024, 6, 30)
@@ -101,3 +102,14 @@ def test_ceiling_and_keep_stable_kept_have_their_own_words() -> None:
     stable = _spec("11", "11", "亿斤", kind=SpecKind.KEEP_STABLE)
     assert evaluate_series(stable, _levels((2023, "11.1")), MID_2024).status == "保持稳定"
     assert evaluate_series(stable, _levels((2023, "10")), MID_2024).status == "滞后于预期"
+
+
+def test_pages_can_name_codes_in_chinese() -> None:
+    assert [status_label(status.code) for status in EvaluationStatus] == [s.value for s in EvaluationStatus]
+    assert status_label(None) == "未评估"
+    assert [method_label(code) for code in ("level", "growth", "ceiling", "keep_stable", "manual")] == [
+        "按序时进度", "按年均增速", "按上限", "按保持稳定", "人工评估",
+    ]  # fmt: skip
+    assert target_link_label("T2.01", True) == "同指标T2.01（不重复计数）"
+    assert target_link_label("T2.22", False) == "数据取自指标T2.22"
+    assert target_link_label(None, False) == ""

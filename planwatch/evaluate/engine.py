@@ -34,7 +34,7 @@ def evaluate_series(
     as_of: date,
     settings: EvaluationSettings = DEFAULT_SETTINGS,
 ) -> Evaluation:
-    """Judge one series as of `as_of` with the figures of `spec.id` known by then."""
+    """Judge one series as of `as_of` with the figures of `spec.data_id or spec.id` known by then."""
     data = collect(observations, spec.data_id or spec.id, spec.unit, as_of, spec.base_year, spec.target_year)
     if spec.manual:
         return _manual(spec, data, as_of)

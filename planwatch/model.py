@@ -337,18 +337,31 @@ class Observation:
 
 
 class EvaluationStatus(StrEnum):
-    AHEAD = "超前"
+    """The national 中期评估 words, one idea each (EVALUATION.md), in the method's order.
+
+    The value is the label people read (and the JSON `status`); `code` is the stable machine
+    name (the JSON `status_code`), which does not change when a wording does.
+    """
+
+    ACHIEVED_EARLY = "提前实现"  # target reached before the target year
+    ACHIEVED = "已实现"  # reached in the target year
+    AHEAD = "快于预期"  # schedule gap g ≥ +0.10
     ON_TRACK = "符合预期"
-    ROUGHLY_ON_TRACK = "基本符合"
-    NEEDS_SPEEDING_UP = "需加快"
-    BEHIND = "滞后"
+    ROUGHLY_ON_TRACK = "基本符合预期"  # yellow watch
+    NEEDS_SPEEDING_UP = "需加快"  # growth ratio
+    BEHIND = "滞后于预期"
     SERIOUSLY_BEHIND = "严重滞后"
-    ACHIEVED = "已实现"
-    WITHIN_CEILING = "符合"
-    NO_DATA = "无数据"
+    WITHIN_CEILING = "控制在目标内"  # a ceiling kept
+    KEPT_STABLE = "保持稳定"  # keep-stable kept
     STALE = "数据缺失"
+    NO_DATA = "无数据"
     MANUAL = "需人工评估"
     TARGET_PENDING = "目标待定"
+
+    @property
+    def code(self) -> str:
+        """ahead, on_track, within_ceiling…: the member's name, stable across wordings."""
+        return self.name.lower()
 
 
 class Color(StrEnum):
@@ -381,3 +394,4 @@ class Evaluation:
     projection_low: Decimal | None = None
     projection_high: Decimal | None = None
     method: str = ""  # which rule judged it: level, growth, ceiling, keep_stable, cumulative, manual
+    latest_unit: str | None = None  # the unit latest_value is in (a growth rate: %; 吨/万元 for a % target)

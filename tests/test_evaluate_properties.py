@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
@@ -25,6 +26,7 @@ from planwatch.model import (
 
 D = Decimal
 LEVEL, GROWTH = ObservationKind.LEVEL, ObservationKind.GROWTH
+GAP = re.compile(r"进度差(\s?)[+−]?\d+(?:\.\d+)?(%|个百分点)")
 SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 amounts = st.decimals(
@@ -231,8 +233,11 @@ def test_never_raises_and_colours_follow_statuses(
     assert result.status in set(EvaluationStatus)
     assert result.explanation.endswith("。")
     assert (result.color is Color.GREY) == (result.status in GREY_STATUSES)
-    if result.status in ("超前", "符合预期", "已实现"):
+    if result.status in ("提前实现", "已实现", "快于预期", "符合预期", "保持稳定"):
         assert result.color is Color.GREEN
+    # the schedule gap is a share of the way (进度差 −19.6%), never rate points
+    for gap in GAP.finditer(result.explanation):
+        assert gap.groups() == (" ", "%"), result.explanation
     if result.status == "严重滞后":
         assert result.color is Color.RED
 

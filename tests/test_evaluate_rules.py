@@ -88,15 +88,13 @@ def test_the_gdp_example_of_the_method() -> None:
     # p = ln(472/382) / ln(545/382) = 0.211566 / 0.355371 = 0.5953; g = p − f = −0.0047 → −0.005 (−0.5 points)
     # E(2023) = 382 × (545/382)^0.6 = 472.785 → 472.8; required (545/472)^(1/2) − 1 = 0.07455 → 7.5 %
     # r = (472/382)^(1/3) − 1 = 0.07307; projection 472 × 1.07307² = 543.49 → 543.5
+    # distance to the expected value in the unit: 472 − 472.785 = −0.785 → 低0.8亿元
     result = evaluate_series(gdp(), levels((2023, "472")), MID_2024)
-    assert result.explanation.startswith(
-        "2023年实际472亿元，按序时进度应达472.8亿元，进度差−0.5个百分点；后续两年需年均增长7.5%"
-    )
     assert result.explanation == (
-        "2023年实际472亿元，按序时进度应达472.8亿元，进度差−0.5个百分点；后续两年需年均增长7.5%；"
-        "按年均增长7.3%推算，2025年可达543.5亿元。"
+        "2023年实际472亿元，按序时进度应达472.8亿元，比序时应达值低0.8亿元，进度差 −0.5%；"
+        "后续两年需年均增长7.5%；按年均增长7.3%推算，2025年可达543.5亿元。"
     )
-    assert (result.status, result.color, result.method) == ("基本符合", S.YELLOW, "level")
+    assert (result.status, result.color, result.method) == ("基本符合预期", S.YELLOW, "level")
     assert (result.elapsed, result.progress, result.schedule_gap) == (D("0.6000"), D("0.5953"), D("-0.005"))
     assert (result.expected_value, result.required_growth) == (D("472.8"), D("0.0746"))
     assert (result.realised_growth, result.projection) == (D("0.0731"), D("543.5"))
@@ -117,24 +115,6 @@ def test_projection_band_from_the_spread_of_the_annual_rates() -> None:
     assert result.explanation.endswith("按年均增长7.3%推算，2025年可达543.5亿元（530.3～556.8）。")
 
 
-def test_reported_growth_rates_drive_the_projection() -> None:
-    # reported 8 %, 6 %, 7 %: r = (1.08 × 1.06 × 1.07)^(1/3) − 1 = 1.224936^(1/3) − 1 = 0.06997
-    # s = sd(0.08, 0.06, 0.07) = 0.01; projection 472 × 1.06997² = 540.36
-    # band 472 × 1.05997² = 530.31, 472 × 1.07997² = 550.50
-    figures = levels((2023, "472")) + [
-        obs(str(year), rate, kind=GROWTH) for year, rate in ((2021, "8"), (2022, "6"), (2023, "7"))
-    ]
-    result = evaluate_series(gdp(), figures, MID_2024)
-    assert result.realised_growth == D("0.0700")
-    assert (result.projection, result.projection_low, result.projection_high) == (
-        D("540.4"),
-        D("530.3"),
-        D("550.5"),
-    )
-    assert "按统计公报增速年均增长7.0%推算" in result.explanation
-    assert result.status == "基本符合"  # the level rule still judges the level
-
-
 # --- level targets: thresholds on the schedule gap ------------------------------------------------
 
 
@@ -142,16 +122,16 @@ def test_reported_growth_rates_drive_the_projection() -> None:
     ("value", "status", "color"),
     [
         # linear 50 → 60 over 2020–2025, t = 2023, f = 0.6, p = (x − 50) / 10, g = p − 0.6
-        ("57", "超前", S.GREEN),  # p 0.7, g +0.10 (≥ 0.10)
+        ("57", "快于预期", S.GREEN),  # p 0.7, g +0.10 (≥ 0.10)
         ("56.9", "符合预期", S.GREEN),  # p 0.69, g +0.09
         ("56", "符合预期", S.GREEN),  # g 0 (exactly on the path)
-        ("55.9", "基本符合", S.YELLOW),  # g −0.01
-        ("55", "基本符合", S.YELLOW),  # g −0.10 (the bound belongs to 基本符合)
-        ("54.9", "滞后", S.YELLOW),  # g −0.11
-        ("53", "滞后", S.YELLOW),  # g −0.30
+        ("55.9", "基本符合预期", S.YELLOW),  # g −0.01
+        ("55", "基本符合预期", S.YELLOW),  # g −0.10 (the bound belongs to 基本符合预期)
+        ("54.9", "滞后于预期", S.YELLOW),  # g −0.11
+        ("53", "滞后于预期", S.YELLOW),  # g −0.30
         ("52.9", "严重滞后", S.RED),  # g −0.31
-        ("60", "已实现", S.GREEN),  # x ≥ T
-        ("61", "已实现", S.GREEN),
+        ("60", "提前实现", S.GREEN),  # x ≥ T, two years before the target year
+        ("61", "提前实现", S.GREEN),
     ],
 )
 def test_level_thresholds(value: str, status: str, color: Color) -> None:
@@ -161,18 +141,20 @@ def test_level_thresholds(value: str, status: str, color: Color) -> None:
 
 def test_linear_expected_value_and_points_still_needed() -> None:
     # 57.26 → 67.5 (城镇化率), x = 62.8 in 2023: E = 57.26 + 10.24 × 0.6 = 63.404 → 63.4
-    # p = 5.54 / 10.24 = 0.5410, g = −0.059 → −5.9 points; needed (67.5 − 62.8) / 2 = 2.35 points a year
+    # p = 5.54 / 10.24 = 0.5410, g = −0.059 → 进度差 −5.9 % of the way; needed (67.5 − 62.8) / 2 = 2.35
+    # points a year; the distance 62.8 − 63.404 = −0.604 → 低0.6个百分点 (rate points: the unit is %)
     # slope (62.8 − 57.26) / 3 = 1.8467; diffs 1.84, 1.90, 1.80 → s = 0.05033
     # projection 62.8 + 2 × 1.8467 = 66.49; band 62.8 + 2 × (1.8467 ∓ 0.0503) = 66.39, 66.59
     result = evaluate_series(
         share("57.26", "67.5"), levels((2021, "59.1"), (2022, "61.0"), (2023, "62.8")), MID_2024
     )
     assert result.explanation == (
-        "2023年实际62.8%，按序时进度应达63.4%，进度差−5.9个百分点；后续两年需年均提高2.35个百分点；"
+        "2023年实际62.8%，按序时进度应达63.4%，比序时应达值低0.6个百分点，进度差 −5.9%；"
+        "后续两年需年均提高2.35个百分点；"
         "按年均提高1.85个百分点推算，2025年可达66.5%（66.4～66.6）。"
     )
     assert (result.status, result.schedule_gap, result.required_growth) == (
-        "基本符合",
+        "基本符合预期",
         D("-0.059"),
         D("2.3500"),
     )
@@ -185,20 +167,21 @@ def test_falling_linear_target() -> None:
     assert (result.status, result.schedule_gap, result.expected_value) == ("符合预期", D("0.000"), D("4.4"))
     assert "年均降低0.20个百分点" in result.explanation  # (4 − 4.4) / 2 = −0.2
     reached = evaluate_series(share("5", "4"), levels((2023, "3.9")), MID_2024)
-    assert reached.status == "已实现"  # x ≤ T for a falling target
+    assert reached.status == "提前实现"  # x ≤ T for a falling target, before 2025
+    assert "与序时应达值持平，进度差 0.0%" in result.explanation
 
 
 def test_final_year_without_reaching_the_target() -> None:
-    # t = y1 = 2025, f = 1, p = 0.8 → g = −0.2 → 滞后; nothing left to require
+    # t = y1 = 2025, f = 1, p = 0.8 → g = −0.2 → 滞后于预期; nothing left to require
     result = evaluate_series(share(), levels((2025, "58")), date(2026, 6, 30))
-    assert (result.status, result.required_growth, result.projection) == ("滞后", None, D("58.0"))
+    assert (result.status, result.required_growth, result.projection) == ("滞后于预期", None, D("58.0"))
     assert "未达到2025年目标60%" in result.explanation
 
 
 def test_binding_indicator_behind_schedule_is_red() -> None:
-    # g = −0.01 is 基本符合 (yellow) for an expected indicator and red for a binding one
+    # g = −0.01 is 基本符合预期 (yellow) for an expected indicator and red for a binding one
     result = evaluate_series(share(binding=True), levels((2023, "55.9")), MID_2024)
-    assert (result.status, result.color, result.binding) == ("基本符合", S.RED, True)
+    assert (result.status, result.color, result.binding) == ("基本符合预期", S.RED, True)
     assert "约束性指标进度落后，红色预警" in result.explanation
     on_track = evaluate_series(share(binding=True), levels((2023, "56")), MID_2024)
     assert on_track.color is S.GREEN
@@ -213,7 +196,7 @@ def test_binding_red_threshold_is_a_setting() -> None:
 def test_thresholds_are_settings() -> None:
     strict = EvaluationSettings(ahead_gap=0.05)
     result = evaluate_series(share(), levels((2023, "56.5")), MID_2024, strict)  # g +0.05
-    assert result.status == "超前"
+    assert result.status == "快于预期"
 
 
 # --- growth targets ------------------------------------------------------------------------------
@@ -278,8 +261,8 @@ def test_growth_from_levels_when_no_rate_is_reported() -> None:
         (("7.6", "7.6", "7.6"), "符合预期", S.GREEN),  # q = 0.95
         (("7.5", "7.5", "7.5"), "需加快", S.YELLOW),  # q = 0.9375
         (("4.8", "4.8", "4.8"), "需加快", S.YELLOW),  # q = 0.60
-        (("4.7", "4.7", "4.7"), "滞后", S.RED),  # q = 0.5875: red by the method
-        (("0", "0", "0"), "滞后", S.RED),  # q = 0
+        (("4.7", "4.7", "4.7"), "滞后于预期", S.RED),  # q = 0.5875: red by the method
+        (("0", "0", "0"), "滞后于预期", S.RED),  # q = 0
         (("-1", "-1", "-1"), "严重滞后", S.RED),  # q < 0
     ],
 )
@@ -312,12 +295,12 @@ def ceiling(**fields: object) -> SeriesSpec:
 @pytest.mark.parametrize(
     ("value", "status", "color", "words"),
     [
-        ("4.0", "符合", S.GREEN, "低于上限20.0%"),  # (5 − 4) / 5
-        ("4.7", "符合", S.GREEN, "低于上限6.0%"),
-        ("4.75", "符合", S.YELLOW, "距上限仅5.0%，需关注"),  # within 5 % of c: watch
-        ("4.8", "符合", S.YELLOW, "距上限仅4.0%，需关注"),
-        ("5", "符合", S.YELLOW, "距上限仅0.0%"),
-        ("5.2", "滞后", S.YELLOW, "超出上限4.0%"),
+        ("4.0", "控制在目标内", S.GREEN, "低于上限20.0%"),  # (5 − 4) / 5
+        ("4.7", "控制在目标内", S.GREEN, "低于上限6.0%"),
+        ("4.75", "控制在目标内", S.YELLOW, "距上限仅5.0%，需关注"),  # within 5 % of c: watch
+        ("4.8", "控制在目标内", S.YELLOW, "距上限仅4.0%，需关注"),
+        ("5", "控制在目标内", S.YELLOW, "距上限仅0.0%"),
+        ("5.2", "滞后于预期", S.YELLOW, "超出上限4.0%"),
     ],
 )
 def test_ceiling(value: str, status: str, color: Color, words: str) -> None:
@@ -328,7 +311,7 @@ def test_ceiling(value: str, status: str, color: Color, words: str) -> None:
 
 def test_binding_ceiling_exceeded_is_red() -> None:
     result = evaluate_series(ceiling(binding=True), levels((2023, "5.2")), MID_2024)
-    assert (result.status, result.color) == ("滞后", S.RED)
+    assert (result.status, result.color) == ("滞后于预期", S.RED)
 
 
 def test_ceiling_warns_when_the_trend_crosses_it() -> None:
@@ -348,12 +331,12 @@ def keep(**fields: object) -> SeriesSpec:
 @pytest.mark.parametrize(
     ("value", "status", "deviation"),
     [
-        ("11", "符合", "0.0"),
-        ("11.2", "符合", "+1.8"),  # 0.2 / 11 = 1.8 %
-        ("11.22", "符合", "+2.0"),  # exactly 2 %: still stable
-        ("10.78", "符合", "−2.0"),
-        ("10.7", "滞后", "−2.7"),  # 0.3 / 11 = 2.7 %
-        ("11.5", "滞后", "+4.5"),  # either way
+        ("11", "保持稳定", "0.0"),
+        ("11.2", "保持稳定", "+1.8"),  # 0.2 / 11 = 1.8 %
+        ("11.22", "保持稳定", "+2.0"),  # exactly 2 %: still stable
+        ("10.78", "保持稳定", "−2.0"),
+        ("10.7", "滞后于预期", "−2.7"),  # 0.3 / 11 = 2.7 %
+        ("11.5", "滞后于预期", "+4.5"),  # either way
     ],
 )
 def test_keep_stable(value: str, status: str, deviation: str) -> None:
@@ -369,7 +352,7 @@ def test_binding_keep_stable_broken_is_red() -> None:
 def test_keep_stable_without_a_plan_base_uses_the_base_year_figure() -> None:
     air = keep(unit="%", path="linear", base_value=None, target_value=None)
     result = evaluate_series(air, levels((2020, "91.2"), (2023, "88.5")), MID_2024)  # −2.7/91.2 = −3.0 %
-    assert (result.status, result.color) == ("滞后", S.YELLOW)
+    assert (result.status, result.color) == ("滞后于预期", S.YELLOW)
     assert "较基期91.2%变动−3.0%" in result.explanation
 
 
@@ -382,7 +365,7 @@ def test_cumulative_points_from_the_base_year_figure() -> None:
         SpecKind.CUMULATIVE, unit="%", path="linear", cumulative_delta=D("0.5"), cumulative_mode="points"
     )
     result = evaluate_series(research, levels((2020, "1.6"), (2023, "1.85")), MID_2024)
-    assert (result.status, result.method, result.schedule_gap) == ("基本符合", "cumulative", D("-0.100"))
+    assert (result.status, result.method, result.schedule_gap) == ("基本符合预期", "cumulative", D("-0.100"))
     assert result.required_growth == D("0.1250")  # (2.1 − 1.85) / 2 points a year
     assert result.expected_value == D("1.90")  # 1.6 + 0.5 × 0.6
 
@@ -405,6 +388,7 @@ def test_cumulative_intensity_from_intensity_figures() -> None:
 def test_cumulative_intensity_from_reported_falls() -> None:
     # figures are falls since 2020 in %: 10 % by 2023 → index 90 against 100 → T = 84: same p = 0.6043
     # E = 100 × 0.84^0.6 = 90.08 → expected fall 9.92 → 9.9; binding and g ≥ 0 → green
+    # 10 − 9.92 = 0.08 → 多下降0.1个百分点 (falls are in %: rate points)
     carbon = spec(
         SpecKind.CUMULATIVE,
         unit="%",
@@ -416,9 +400,11 @@ def test_cumulative_intensity_from_reported_falls() -> None:
     result = evaluate_series(carbon, levels((2023, "10"), unit="%"), MID_2024)
     assert (result.status, result.color, result.progress) == ("符合预期", S.GREEN, D("0.6043"))
     assert result.latest_value == D(10) and result.expected_value == D("9.9")
-    assert result.explanation.startswith("2023年累计下降10%，按序时进度应累计下降9.9%，进度差+0.4个百分点")
+    assert result.explanation.startswith(
+        "2023年累计下降10%，按序时进度应累计下降9.9%，比序时进度多下降0.1个百分点，进度差 +0.4%"
+    )
     behind = evaluate_series(carbon, levels((2023, "6"), unit="%"), MID_2024)  # p = ln 0.94 / ln 0.84 = 0.355
-    assert (behind.status, behind.color) == ("滞后", S.RED)
+    assert (behind.status, behind.color) == ("滞后于预期", S.RED)
 
 
 def test_additive_cumulative_flow() -> None:
@@ -440,8 +426,9 @@ def test_additive_cumulative_flow() -> None:
         D("2.55"),
     )
     assert result.explanation.startswith("2021—2023年累计1.51万人，为期内目标2.5万人的60.4%")
+    assert "按序时进度应达1.50万人，比序时应达值高0.01万人，进度差 +0.4%" in result.explanation
     done = evaluate_series(employment, levels((2021, "1"), (2022, "1"), (2023, "0.6")), MID_2024)
-    assert done.status == "已实现"
+    assert done.status == "提前实现"
 
 
 # --- data: vintages, lag, missing -----------------------------------------------------------------
@@ -471,7 +458,7 @@ def test_same_day_revisions_are_ordered_by_id_then_order_free() -> None:
 def test_stale_when_the_latest_due_year_has_no_figure() -> None:
     # 2023 is due 2023-12-31 + 120 days = 2024-04-29
     figures = levels((2021, "415"), (2022, "440"))
-    assert evaluate_series(gdp(), figures, date(2024, 4, 28)).status == "基本符合"  # due year 2022: fine
+    assert evaluate_series(gdp(), figures, date(2024, 4, 28)).status == "基本符合预期"  # due year 2022: fine
     stale = evaluate_series(gdp(), figures, date(2024, 4, 29))
     assert (stale.status, stale.color) == ("数据缺失", S.GREY)
     assert stale.explanation.startswith("2023年数据应于2024年4月29日前发布，尚缺；以下据最近的2022年数据")
@@ -496,7 +483,7 @@ def test_no_data() -> None:
 def test_quarterly_figures_are_kept_aside() -> None:
     figures = [*levels((2023, "472")), obs("2024Q2", "250", as_of=date(2024, 7, 20))]
     result = evaluate_series(gdp(), figures, date(2024, 8, 1))
-    assert result.status == "基本符合" and result.latest_year == 2023
+    assert result.status == "基本符合预期" and result.latest_year == 2023
     assert result.explanation.endswith("（另有2024Q2数据250，年度判断只用年度数据）。")
     only_quarters = evaluate_series(gdp(), figures[1:], date(2024, 8, 1))
     assert only_quarters.status == "数据缺失"
@@ -533,7 +520,7 @@ def test_level_target_without_any_base() -> None:
     result = evaluate_series(digital, levels((2023, "7.4")), MID_2024)
     assert (result.status, result.color) == ("需人工评估", S.GREY)
     assert result.explanation.startswith("缺少2020年基期值")
-    assert evaluate_series(digital, levels((2023, "9.1")), MID_2024).status == "已实现"
+    assert evaluate_series(digital, levels((2023, "9.1")), MID_2024).status == "提前实现"
 
 
 def test_the_evaluation_is_built_in_the_models_field_order() -> None:
@@ -561,12 +548,12 @@ def test_box_2_1_of_the_seed_as_of_mid_2024(seed: ParsedPlan) -> None:
     }
     results = _by_id(evaluate_indicators(indicators, figures, MID_2024, (2021, 2025)))
     assert len(results) == 24
-    assert results["T2.01"].status == "基本符合"
-    assert (results["T2.08"].status, results["T2.08"].color) == ("滞后", S.RED)  # binding, −3.6 %
+    assert results["T2.01"].status == "基本符合预期"
+    assert (results["T2.08"].status, results["T2.08"].color) == ("滞后于预期", S.RED)  # binding, −3.6 %
     assert results["T2.12"].status == "符合预期"  # 6.8 % against 7.5%左右
     assert results["T2.14"].status == "需人工评估"
     assert results["T2.15"].status == "目标待定"
-    assert (results["T2.22"].status, results["T2.22"].color) == ("符合", S.YELLOW)
+    assert (results["T2.22"].status, results["T2.22"].color) == ("控制在目标内", S.YELLOW)
     assert results["T2.04"].status == "无数据"
 
 
@@ -575,15 +562,15 @@ def test_prose_targets_of_the_seed(seed: ParsedPlan) -> None:
     figures = {"G001": [obs("2020", "382", series="G001"), obs("2023", "472", series="G001")]}
     results = _by_id(evaluate_targets(seed.targets, figures, MID_2024, (2021, 2025)))
     assert len(results) == len(seed.targets)
-    assert results["G001"].status == "基本符合" and results["G001"].schedule_gap == D("-0.005")
+    assert results["G001"].status == "基本符合预期" and results["G001"].schedule_gap == D("-0.005")
     assert {result.status for key, result in results.items() if key != "G001"} <= {"无数据", "需人工评估"}
 
 
 def test_rank_orders_judged_statuses() -> None:
     worst = evaluate_series(share(), levels((2023, "52")), MID_2024)  # 严重滞后
-    behind = evaluate_series(share(), levels((2023, "54")), MID_2024)  # 滞后
-    ahead = evaluate_series(share(), levels((2023, "57")), MID_2024)  # 超前
-    done = evaluate_series(share(), levels((2023, "60")), MID_2024)  # 已实现
+    behind = evaluate_series(share(), levels((2023, "54")), MID_2024)  # 滞后于预期
+    ahead = evaluate_series(share(), levels((2023, "57")), MID_2024)  # 快于预期
+    done = evaluate_series(share(), levels((2023, "60")), MID_2024)  # 提前实现
     ranks = [rank(evaluation) or (-1, -1) for evaluation in (worst, behind, ahead, done)]
     assert ranks == sorted(ranks) and len(set(ranks)) == 4 and (-1, -1) not in ranks
     assert rank(evaluate_series(share(), [], MID_2024)) is None  # grey: not judged

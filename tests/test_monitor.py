@@ -33,7 +33,9 @@ def demo_store(store: Store) -> tuple[Store, int]:
 def test_the_demo_shows_every_status_on_the_seed(demo_store: tuple[Store, int]) -> None:
     store, plan_id = demo_store
     result = evaluate_plan(store, plan_id, DEMO_AS_OF)
-    assert {e.status for e in result.evaluations} == set(EvaluationStatus)
+    # 已实现 (reached in the target year) needs a 2025 figure, not due before 2026; the demo's
+    # early arrivals are 提前实现.
+    assert {e.status for e in result.evaluations} == set(EvaluationStatus) - {EvaluationStatus.ACHIEVED}
     assert len(result.evaluations) == 24  # the 十四五 table, not the 十三五 review
     assert all(e.explanation for e in result.evaluations)
 

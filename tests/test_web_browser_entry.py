@@ -36,8 +36,9 @@ pytestmark = pytest.mark.browser
 USER, PASSWORD, DEPARTMENT = "交通局", "correct horse 7", "区交通运输局"
 OTHER_USER, OTHER_DEPARTMENT = "发改委", "区发改委"
 MINE, OTHERS = "T2.04", "T2.01"  # 社会消费品零售总额 (assigned to DEPARTMENT); T2.01 to OTHER_DEPARTMENT
-# The demo has 2024 at 172 亿元 (滞后 on 2025-06-30); 210 is past the 2025 target of 200 → 已实现.
-BEFORE, AFTER = "滞后", "已实现"
+# The demo has 2024 at 172 亿元 (滞后于预期 on 2025-06-30); 210 is past the 2025 target of 200 a
+# year early → 提前实现.
+BEFORE, AFTER = "滞后于预期", "提前实现"
 FIGURE = {"period": "2024", "value": "210", "unit": "亿元", "source": "2024年统计公报（更正）"}
 PUBLISHED = "2025-04-01"  # before AS_OF, so the evaluation on AS_OF sees it
 
@@ -105,7 +106,7 @@ def test_a_department_signs_in_enters_a_figure_and_sees_the_status_change(visit:
     assert _path(page.url) == overview, page.url
     assert f"{USER}（{DEPARTMENT}）" in page.locator("header .account").inner_text()
 
-    # (3) T2.04 before: 滞后 on its own page (and on the overview's card, when it is among the 12 shown).
+    # (3) T2.04 before: 滞后于预期 on its own page (and on the overview's card, when among the 12 shown).
     page.wait_for_function(CHARTS_DRAWN)
     counts_before = _status_counts(visit)
     if my_card.count():
@@ -132,7 +133,7 @@ def test_a_department_signs_in_enters_a_figure_and_sees_the_status_change(visit:
     assert MINE in mine.inner_text() and PUBLISHED in mine.inner_text()
     _screenshot(page, "entry", full_page=True)
 
-    # (5) T2.04 after: 已实现 on its own page; on the overview one 滞后 fewer, one 已实现 more.
+    # (5) T2.04 after: 提前实现 on its own page; on the overview one 滞后于预期 fewer, one 提前实现 more.
     after = _status_on_indicator_page(visit, site.plan_id, MINE)
     assert after != BEFORE and after == AFTER
     assert "210" in page.locator("section.card:has(h2:text-is('评估'))").inner_text()

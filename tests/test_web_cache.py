@@ -27,7 +27,7 @@ def test_a_new_figure_shows_on_the_next_anonymous_view(tmp_path: Path) -> None:
     figure = {"period": "2024", "value": "210", "unit": "亿元", "as_of": "2025-04-01", "source": "测试"}
     enter_figure(store, system_actor(), plan_id, "T2.04", figure)
     after = client.get(page).json()
-    assert first["evaluation"]["status"] != after["evaluation"]["status"] == "已实现"
+    assert first["evaluation"]["status"] != after["evaluation"]["status"] == "提前实现"
 
 
 def test_signed_in_and_private_views_are_never_served_from_the_cache(tmp_path: Path) -> None:

@@ -17,15 +17,10 @@ from planwatch.evaluate.mathx import to_decimal
 from planwatch.evaluate.rules import HUNDRED, judge_ceiling, judge_keep_stable, judge_level
 from planwatch.evaluate.series import SeriesData, collect, due_date, due_year
 from planwatch.evaluate.settings import DEFAULT_SETTINGS, EvaluationSettings
-from planwatch.evaluate.spec import (
-    LEVEL_KINDS,
-    SeriesSpec,
-    SpecKind,
-    cumulative_target,
-    spec_from_indicator,
-    spec_from_target,
-)
+from planwatch.evaluate.spec import LEVEL_KINDS, SeriesSpec, SpecKind, cumulative_target, spec_from_indicator
+from planwatch.evaluate.targets import target_specs
 from planwatch.evaluate.trend import Judgement
+from planwatch.evaluate.unbased import judge_without_base
 from planwatch.model import Color, Evaluation, EvaluationStatus, Indicator, Observation, Target
 
 S = EvaluationStatus
@@ -39,8 +34,8 @@ def evaluate_series(
     as_of: date,
     settings: EvaluationSettings = DEFAULT_SETTINGS,
 ) -> Evaluation:
-    """Judge one series as of `as_of` with the figures of `spec.id` known by then."""
-    data = collect(observations, spec.id, spec.unit, as_of, spec.base_year, spec.target_year)
+    """Judge one series as of `as_of` with the figures of `spec.data_id or spec.id` known by then."""
+    data = collect(observations, spec.data_id or spec.id, spec.unit, as_of, spec.base_year, spec.target_year)
     if spec.manual:
         return _manual(spec, data, as_of)
     if data.seen == 0:
@@ -85,7 +80,7 @@ def _judge(spec: SeriesSpec, data: SeriesData, s: EvaluationSettings) -> Judgeme
     if kind is SpecKind.KEEP_STABLE:
         reference = base if base is not None else spec.target_value
         if reference is None:
-            return _no_base(spec, levels, t)
+            return judge_without_base(spec, data, t, None, s)
         return judge_keep_stable(spec, data, t, reference, s)
     if kind is SpecKind.CUMULATIVE:
         delta = spec.cumulative_delta
@@ -100,9 +95,9 @@ def _judge(spec: SeriesSpec, data: SeriesData, s: EvaluationSettings) -> Judgeme
                 spec, falls, t, HUNDRED, HUNDRED - delta, s, method="cumulative", reduction=True
             )
         if base is None:
-            return _no_base(spec, levels, t)
-        if spec.cumulative_mode == "intensity" and data.units and spec.unit in _PERCENT_UNITS:
-            spec = replace(spec, unit=data.units[-1])  # intensity figures (吨标煤/万元) for a target in %
+            return judge_without_base(spec, data, t, None, s)
+        if spec.cumulative_mode in ("intensity", "percent") and data.units and spec.unit in _PERCENT_UNITS:
+            spec = replace(spec, unit=data.units[-1])  # figures in their unit (吨标煤/万元) for a change in %
         target = spec.target_value if spec.base_value is not None else cumulative_target(spec, base)
         if target is None or target == base:
             return judge_keep_stable(spec, data, t, base, s)
@@ -110,10 +105,7 @@ def _judge(spec: SeriesSpec, data: SeriesData, s: EvaluationSettings) -> Judgeme
     assert kind in LEVEL_KINDS and spec.target_value is not None
     target = spec.target_value
     if base is None:
-        x = levels[t]
-        if (x <= target) if spec.direction == "falling" else (x >= target):
-            return _reached_without_base(spec, levels, t, target)
-        return _no_base(spec, levels, t)
+        return judge_without_base(spec, data, t, target, s)
     if target == base:
         return judge_keep_stable(spec, data, t, base, s)
     return judge_level(spec, data, t, base, target, s)
@@ -126,21 +118,6 @@ def _reported_as_falls(spec: SeriesSpec, data: SeriesData) -> bool:
 
 def _latest_text(spec: SeriesSpec, levels: Mapping[int, Decimal], t: int) -> str:
     return f"{t}年实际{text.plain(levels[t])}{spec.unit or ''}"
-
-
-def _no_base(spec: SeriesSpec, levels: Mapping[int, Decimal], t: int) -> Judgement:
-    latest = _latest_text(spec, levels, t)
-    message = f"缺少{spec.base_year}年基期值（规划未列、亦无基期观测），无法计算进度；{latest}。"
-    return Judgement(S.MANUAL, Color.GREY, "manual", message, t, levels[t])
-
-
-def _reached_without_base(
-    spec: SeriesSpec, levels: Mapping[int, Decimal], t: int, target: Decimal
-) -> Judgement:
-    goal = f"{spec.target_year}年目标{text.plain(target)}{spec.unit or ''}"
-    return Judgement(
-        S.ACHIEVED, Color.GREEN, "level", f"{_latest_text(spec, levels, t)}，已达到{goal}。", t, levels[t]
-    )
 
 
 def _sub_annual(data: SeriesData, latest_year: int | None = None) -> str:
@@ -189,7 +166,7 @@ def _elapsed(f: float | None) -> Decimal | None:
 EVALUATION_FIELDS = (
     "series_id", "name", "status", "color", "as_of", "binding", "explanation", "latest_year",
     "latest_value", "elapsed", "progress", "schedule_gap", "expected_value", "realised_growth",
-    "required_growth", "projection", "projection_low", "projection_high", "method",
+    "required_growth", "projection", "projection_low", "projection_high", "method", "latest_unit",
 )  # fmt: skip
 
 
@@ -215,6 +192,7 @@ def _evaluation(spec: SeriesSpec, j: Judgement, as_of: date, s: EvaluationSettin
         None if j.low is None else to_decimal(j.low, d),
         None if j.high is None else to_decimal(j.high, d),
         j.method,
+        j.latest_unit if j.latest_unit is not None else spec.unit,
     )
 
 
@@ -226,7 +204,7 @@ def evaluate_specs(
 ) -> list[Evaluation]:
     """Evaluate prepared specs (build them once per plan, evaluate them at many dates)."""
     get = observations_by_series.get
-    return [evaluate_series(spec, get(spec.id, ()), as_of, settings) for spec in specs]
+    return [evaluate_series(spec, get(spec.data_id or spec.id, ()), as_of, settings) for spec in specs]
 
 
 def evaluate_indicators(
@@ -248,8 +226,12 @@ def evaluate_targets(
     as_of: date,
     period: tuple[int, int],
     settings: EvaluationSettings = DEFAULT_SETTINGS,
+    *,
+    indicators: Sequence[Indicator] = (),
 ) -> list[Evaluation]:
-    """Evaluate quantified prose targets (their base is the base-year observation)."""
-    start, end = period
-    specs = [spec_from_target(target, start, end) for target in targets]
-    return evaluate_specs(specs, observations_by_series, as_of, settings)
+    """Evaluate quantified prose targets by the same method (docs/evaluation.md, "Prose targets").
+
+    With the plan's evaluated `indicators`, a target about one of them reads that row's figures
+    and base (`link_targets` says which and why); without, each reads its own figures.
+    """
+    return evaluate_specs(target_specs(targets, indicators, period), observations_by_series, as_of, settings)

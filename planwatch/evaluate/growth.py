@@ -8,19 +8,19 @@ from decimal import Decimal
 
 from planwatch.evaluate import text
 from planwatch.evaluate.mathx import cagr, decimals_for, geometric_mean_rate, power, round_half_up, stdev
-from planwatch.evaluate.rules import elapsed, note, places, status_by_gap
+from planwatch.evaluate.rules import elapsed, note, places, reached_status, status_by_gap
 from planwatch.evaluate.series import SeriesData
 from planwatch.evaluate.settings import EvaluationSettings
 from planwatch.evaluate.spec import SeriesSpec
-from planwatch.evaluate.trend import Judgement, Trend, project, projection_text
+from planwatch.evaluate.trend import Judgement, geometric_trend, no_projection_text, project, projection_text
 from planwatch.model import Color, EvaluationStatus
 
 S = EvaluationStatus
 
 
 def status_by_ratio(q: float, s: EvaluationSettings) -> tuple[EvaluationStatus, Color]:
-    """EVALUATION.md: q ≥ 0.95 符合预期; 0.60 ≤ q < 0.95 需加快 (yellow); 0 ≤ q < 0.60 滞后 (red);
-    q < 0 严重滞后 (red)."""
+    """EVALUATION.md: q ≥ 0.95 符合预期; 0.60 ≤ q < 0.95 需加快 (yellow); 0 ≤ q < 0.60 滞后于预期
+    (red); q < 0 严重滞后 (red)."""
     if q >= s.growth_on_track_ratio:
         return S.ON_TRACK, Color.GREEN
     if q >= s.growth_speed_up_ratio:
@@ -53,22 +53,18 @@ def judge_growth(
         r = geometric_mean_rate(values)
         done = len(values)
         index = power(1.0 + r, done)
-        spread = stdev(values)
         source = f"{text.years(reported[0][0], t)}年均{text.change(r)}"
         # the latest level when there is one for that year, else the rate itself (in %)
-        latest = data.levels[t] if levels and t in data.levels else rates[t]
+        latest_is_rate = not (levels and t in data.levels)
+        latest = rates[t] if latest_is_rate else data.levels[t]
     elif later and b > 0.0 and base is not None:
         t = max(later)
         latest = data.levels[t]
+        latest_is_rate = False
         done = t - y0
         measured = cagr(b, levels[t], done)
         r = -1.0 if measured is None else measured
         index = levels[t] / b
-        series = dict(levels)
-        series[y0] = b
-        spread = stdev(
-            [series[y] / series[y - 1] - 1.0 for y in sorted(series) if series.get(y - 1, 0.0) > 0.0]
-        )
         unit = spec.unit or (data.units[-1] if data.units else "") or ""
         source = (
             f"{text.years(y0 + 1, t)}按总量测算年均{text.change(r)}"
@@ -93,6 +89,7 @@ def judge_growth(
     if spec.binding and color is not Color.GREEN:
         color = Color.RED
     j = Judgement(status, color, "growth", "", t, latest)
+    j.latest_unit = "%" if latest_is_rate else (spec.unit or (data.units[-1] if data.units else None))
     j.realised = r
     j.progress = q
     if b > 0.0:
@@ -103,17 +100,21 @@ def judge_growth(
         j.required = power(power(1.0 + g_star, y1 - y0) / index, 1.0 / left) - 1.0
         need = f"；{text.remaining(left)}{text.change(j.required)}"
     tail = ""
-    if levels:  # project the level with the realised pace
+    if levels:  # the level is projected from its own levels, never with the (real) rates r
         t_level = max(levels)
         x = levels[t_level]
         j.value_decimals = decimals_for(x, places(text.plain(data.levels[t_level])))
-        if x > 0.0:
-            trend = Trend(r, spread, bool(reported))
+        if x > 0.0 and t_level < y1:
+            anchor = (y0, b) if b > 0.0 else None
+            trend = geometric_trend(anchor, levels, t_level)
             project(j, trend, x, y1 - t_level, True, s.projection_band_sd)
-            if t_level < y1:
-                tail = projection_text(
-                    j, trend, True, y1, spec.unit or (data.units[-1] if data.units else None)
-                )
+            level_unit = spec.unit or (data.units[-1] if data.units else None)
+            if j.projection is None:
+                tail = no_projection_text(y1) if reported else ""
+            else:
+                tail = projection_text(j, trend, True, y1, level_unit, basis="总量" if reported else "")
+        elif t_level >= y1:
+            j.projection = x
     red = "；约束性指标增速不足，红色预警" if spec.binding and color is Color.RED else ""
     j.explanation = source + versus + need + tail + red + note(spec) + "。"
     return j
@@ -137,7 +138,7 @@ def judge_flow(spec: SeriesSpec, data: SeriesData, s: EvaluationSettings) -> Jud
     progress = total / delta
     gap = round_half_up(progress - f, s.gap_decimals)
     reached = total >= delta
-    status, color = (S.ACHIEVED, Color.GREEN) if reached else status_by_gap(gap, s)
+    status, color = (reached_status(t, y1), Color.GREEN) if reached else status_by_gap(gap, s)
     red = spec.binding and not reached and gap < s.binding_red_gap
     d = max(places(text.plain(levels[year])) for year in years)
     j = Judgement(status, Color.RED if red else color, "cumulative", "", t, total_dec, f, progress, gap)
@@ -157,8 +158,10 @@ def judge_flow(spec: SeriesSpec, data: SeriesData, s: EvaluationSettings) -> Jud
     if reached:
         body = "，已完成期内累计目标"
     else:
+        expected = delta * f
         body = (
-            f"，按序时进度应达{text.number(delta * f, d)}{unit}，进度差{text.signed(gap * 100.0, 1)}个百分点"
+            f"，按序时进度应达{text.number(expected, d)}{unit}，"
+            f"{text.distance(total - expected, spec.unit, d)}，{text.schedule_gap(gap)}"
         )
         if m > 0:
             j.required = (delta - total) / m

@@ -12,7 +12,15 @@ from planwatch.evaluate.mathx import decimals_for, power, round_half_up
 from planwatch.evaluate.series import SeriesData
 from planwatch.evaluate.settings import EvaluationSettings
 from planwatch.evaluate.spec import SeriesSpec
-from planwatch.evaluate.trend import Judgement, Trend, geometric_trend, linear_trend, project, projection_text
+from planwatch.evaluate.trend import (
+    Judgement,
+    Trend,
+    geometric_trend,
+    linear_trend,
+    no_projection_text,
+    project,
+    projection_text,
+)
 from planwatch.model import Color, EvaluationStatus
 
 S = EvaluationStatus
@@ -32,9 +40,14 @@ def value_places(geometric: bool, x: float, shown: str) -> int:
     return decimals_for(x, own) if geometric else max(own, 1)
 
 
+def reached_status(t: int, y1: int) -> EvaluationStatus:
+    """A target reached: 提前实现 before its year, 已实现 in it."""
+    return S.ACHIEVED_EARLY if t < y1 else S.ACHIEVED
+
+
 def status_by_gap(gap: float, s: EvaluationSettings) -> tuple[EvaluationStatus, Color]:
-    """EVALUATION.md: g ≥ +0.10 超前; ≥ 0 符合预期; ≥ −0.10 基本符合 (yellow); ≥ −0.30 滞后 (yellow);
-    below 严重滞后 (red)."""
+    """EVALUATION.md: g ≥ +0.10 快于预期; ≥ 0 符合预期; ≥ −0.10 基本符合预期 (yellow);
+    ≥ −0.30 滞后于预期 (yellow); below 严重滞后 (red)."""
     if gap >= s.ahead_gap:
         return S.AHEAD, Color.GREEN
     if gap >= s.on_track_gap:
@@ -62,7 +75,8 @@ def judge_level(
     method: str = "level",
     reduction: bool = False,
 ) -> Judgement:
-    """Progress p on the expected path's scale, gap g = p − f, status by g; 已实现 once T is reached.
+    """Progress p on the expected path's scale, gap g = p − f, status by g; once T is reached
+    提前实现 before the target year, 已实现 in it.
 
     `reduction`: the figures are cumulative falls in % turned into an index (100 − v) by the
     caller; they are reported back as falls.
@@ -80,20 +94,19 @@ def judge_level(
         expected = b + (tt - b) * f
     gap = round_half_up(progress - f, s.gap_decimals)
     reached = x >= tt if tt > b else x <= tt
-    status, color = (S.ACHIEVED, Color.GREEN) if reached else status_by_gap(gap, s)
+    status, color = (reached_status(t, y1), Color.GREEN) if reached else status_by_gap(gap, s)
     red = spec.binding and not reached and gap < s.binding_red_gap
     shown = text.plain(x_dec)
     d = max(places(text.plain(HUNDRED - x_dec)), 1) if reduction else value_places(geometric, x, shown)
     j = Judgement(status, Color.RED if red else color, method, "", t, x_dec, f, progress, gap, expected)
     j.value_decimals = d
+    j.latest_unit = "%" if reduction else spec.unit  # the spec may have taken the figures' unit
     m = y1 - t
     if m > 0:
         j.required = power(tt / x, 1.0 / m) - 1.0 if geometric else (tt - x) / m
     anchor = (y0, b)
-    if geometric:
-        trend = geometric_trend(anchor, data.values, {} if reduction else data.rates, t)
-    else:
-        trend = linear_trend(anchor, data.values, t)
+    trend = geometric_trend(anchor, data.values, t) if geometric else linear_trend(anchor, data.values, t)
+    j.realised = trend.pace
     project(j, trend, x, m, geometric, s.projection_band_sd)
 
     unit = spec.unit or ""
@@ -101,14 +114,16 @@ def judge_level(
         head = f"{t}年累计下降{text.plain(HUNDRED - x_dec)}%"
         goal = f"{y1}年累计下降{text.plain(HUNDRED - target)}%的目标"
         on_path = f"按序时进度应累计下降{text.number(100.0 - expected, d)}%"
+        off_path = text.distance(expected - x, "%", d, "序时进度", ("多下降", "少下降"))
     else:
         head = f"{t}年实际{shown}{unit}"
         goal = f"{y1}年目标{text.plain(target)}{unit}"
         on_path = f"按序时进度应达{text.number(expected, d)}{unit}"
+        off_path = text.distance(x - expected, spec.unit, d)
     if reached:
         body = f"，已达到{goal}"
     else:
-        body = f"，{on_path}，进度差{text.signed(gap * 100.0, 1)}个百分点"
+        body = f"，{on_path}，{off_path}，{text.schedule_gap(gap)}"
         if j.required is not None:
             need = (
                 text.change(j.required) if geometric else text.point_change(j.required, spec.unit, max(d, 2))
@@ -116,7 +131,7 @@ def judge_level(
             body += f"；{text.remaining(m)}{need}"
         else:
             body += f"，未达到{goal}"
-    tail = _as_reductions(j, d) if reduction else projection_text(j, trend, geometric, y1, spec.unit)
+    tail = _as_reductions(j, d) if reduction else _projection(j, trend, geometric, data, spec, m)
     if red:
         tail += "；约束性指标进度落后，红色预警"
     j.explanation = head + body + tail + note(spec) + "。"
@@ -141,6 +156,20 @@ def _as_reductions(j: Judgement, d: int) -> str:
     return f"；按已实现降速推算，期末累计可下降{text.number(j.projection, d)}%{band}"
 
 
+def _projection(
+    j: Judgement, trend: Trend, geometric: bool, data: SeriesData, spec: SeriesSpec, m: int
+) -> str:
+    """The projection sentence of a level; where the bureau's rates exist too, it says the pace
+    is the level's own (总量), and when the levels alone give no pace, why there is none."""
+    if m <= 0:
+        return ""
+    real_rates = geometric and bool(data.rates)
+    if j.projection is None:
+        return no_projection_text(spec.target_year) if real_rates else ""
+    basis = "总量" if real_rates else ""
+    return projection_text(j, trend, geometric, spec.target_year, spec.unit, basis=basis)
+
+
 def note(spec: SeriesSpec) -> str:
     return f"（{spec.note}）" if spec.note else ""
 
@@ -152,14 +181,15 @@ def _latest_trend(spec: SeriesSpec, data: SeriesData, t: int, base: Decimal | No
         spec.path == "geometric" and min(data.values.values()) > 0.0 and (anchor is None or anchor[1] > 0.0)
     )
     if geometric:
-        return geometric_trend(anchor, data.values, data.rates, t), True
+        return geometric_trend(anchor, data.values, t), True
     return linear_trend(anchor, data.values, t), False
 
 
 def judge_ceiling(
     spec: SeriesSpec, data: SeriesData, t: int, base: Decimal | None, s: EvaluationSettings
 ) -> Judgement:
-    """x ≤ c → 符合; within `ceiling_watch_fraction` below c → 符合, yellow; x > c → 滞后 (red if binding)."""
+    """x ≤ c → 控制在目标内 (yellow within `ceiling_watch_fraction` below c); x > c → 滞后于预期
+    (red if binding)."""
     ceiling = spec.target_value
     assert ceiling is not None
     x_dec = data.levels[t]
@@ -181,8 +211,9 @@ def judge_ceiling(
     j = Judgement(status, color, "ceiling", "", t, x_dec)
     trend, geometric = _latest_trend(spec, data, t, base)
     j.value_decimals = value_places(geometric, x, shown)
+    j.realised = trend.pace
     project(j, trend, x, spec.target_year - t, geometric, s.projection_band_sd)
-    tail = projection_text(j, trend, geometric, spec.target_year, spec.unit) if t < spec.target_year else ""
+    tail = _projection(j, trend, geometric, data, spec, spec.target_year - t)
     if tail and status is not S.BEHIND and j.projection is not None and j.projection > c:
         tail += "，将超过上限"
     j.explanation = head + body + tail + note(spec) + "。"
@@ -192,7 +223,7 @@ def judge_ceiling(
 def judge_keep_stable(
     spec: SeriesSpec, data: SeriesData, t: int, base: Decimal, s: EvaluationSettings
 ) -> Judgement:
-    """|x − B| / |B| ≤ `keep_stable_fraction` → 符合; else 滞后 (red if binding)."""
+    """|x − B| / |B| ≤ `keep_stable_fraction` → 保持稳定; else 滞后于预期 (red if binding)."""
     x_dec = data.levels[t]
     x, b = data.values[t], float(base)
     unit = spec.unit or ""
@@ -205,15 +236,16 @@ def judge_keep_stable(
         moved = f"，基期{text.plain(base)}{unit}"
     allowed = f"（保持稳定允许±{text.percent(s.keep_stable_fraction)}）"
     if stable:
-        status, color = S.WITHIN_CEILING, Color.GREEN
+        status, color = S.KEPT_STABLE, Color.GREEN
     else:
         status, color = S.BEHIND, (Color.RED if spec.binding else Color.YELLOW)
     j = Judgement(status, color, "keep_stable", "", t, x_dec)
     trend, geometric = _latest_trend(spec, data, t, base)
     shown = text.plain(x_dec)
     j.value_decimals = value_places(geometric, x, shown)
+    j.realised = trend.pace
     project(j, trend, x, spec.target_year - t, geometric, s.projection_band_sd)
     red = "；约束性指标未保持稳定，红色预警" if color is Color.RED else ""
-    tail = projection_text(j, trend, geometric, spec.target_year, spec.unit) if t < spec.target_year else ""
+    tail = _projection(j, trend, geometric, data, spec, spec.target_year - t)
     j.explanation = f"{t}年实际{shown}{unit}{moved}{allowed}{red}{tail}{note(spec)}。"
     return j

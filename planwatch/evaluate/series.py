@@ -38,6 +38,12 @@ def unit_shift(observed: str | None, wanted: str | None) -> int:
     return p1 - p2 if base1 == base2 else 0
 
 
+def in_unit(value: Decimal, unit: str | None, wanted: str | None) -> Decimal:
+    """`value` given in `unit`, in `wanted` (3000 万元 → 0.3 亿元); unchanged if unrelated."""
+    shift = unit_shift(unit, wanted)
+    return value.scaleb(shift) if shift else value
+
+
 @lru_cache(maxsize=4096)
 def due_year(as_of: date, lag_days: int) -> int:
     """The latest year whose annual figure should be published by `as_of` (31 Dec + lag)."""
@@ -59,17 +65,24 @@ class SeriesData:
     levels: dict[int, Decimal]  # in the series' unit
     values: dict[int, float]  # the same levels as floats, for the math
     rates: dict[int, Decimal]  # reported annual growth, in %
-    units: tuple[str | None, ...] = ()  # the units the annual level figures came in
+    units: tuple[str | None, ...] = ()  # the units the annual level figures came in, by year
     sub_annual: Observation | None = None  # the latest quarterly or monthly figure
 
 
 def _newer(new: Observation, old: Observation) -> bool:
-    """Of two vintages published the same day: the higher id, then the higher value."""
+    """Of two vintages published the same day: the higher id, then the higher value, then the unit
+    written (so that the answer never depends on the order the figures arrive in)."""
     new_id = -1 if new.id is None else new.id
     old_id = -1 if old.id is None else old.id
     if new_id != old_id:
         return new_id > old_id
-    return new.value > old.value
+    if new.value != old.value:
+        return new.value > old.value
+    return (new.unit or "") > (old.unit or "")
+
+
+# "2023" → 2023 without parsing (the hot path): a year is looked up; 2023Q2 and 2023-05 are not found
+_YEARS = {str(year): year for year in range(1900, 2200)}
 
 
 def collect(
@@ -79,40 +92,43 @@ def collect(
     level: dict[str, Observation] = {}
     growth: dict[str, Observation] = {}
     for obs in observations:
-        if obs.as_of > as_of or obs.series_id != series_id:
+        day = obs.as_of
+        if day > as_of or obs.series_id != series_id:
             continue
         latest = level if obs.kind is _LEVEL else growth
-        old = latest.get(obs.period)
-        if old is None or obs.as_of > old.as_of or (obs.as_of == old.as_of and _newer(obs, old)):
-            latest[obs.period] = obs
+        period = obs.period
+        old = latest.get(period)
+        if old is None or day > old.as_of or (day == old.as_of and _newer(obs, old)):
+            latest[period] = obs
     levels: dict[int, Decimal] = {}
     values: dict[int, float] = {}
     rates: dict[int, Decimal] = {}
     data = SeriesData(len(level) + len(growth), levels, values, rates)
-    units: list[str | None] = []
+    units: dict[int, str] = {}  # by year: the last is the latest year's, whatever order figures came in
+    years = _YEARS
     for period, obs in level.items():
-        if len(period) != 4:
-            _keep_sub_annual(data, obs)
-            continue
-        year = int(period)
-        if first <= year <= last:
+        year = years.get(period)
+        if year is None:
+            if len(period) != 4:
+                _keep_sub_annual(data, obs)
+        elif first <= year <= last:
             value, observed = obs.value, obs.unit
             if observed != unit and observed:
-                units.append(observed)
+                units[year] = observed
                 shift = unit_shift(observed, unit)
                 if shift:
                     value = value.scaleb(shift)
             levels[year] = value
             values[year] = float(value)
     if units:
-        data.units = tuple(units)
+        data.units = tuple(units[year] for year in sorted(units))
     for period, obs in growth.items():
-        if len(period) != 4:
-            _keep_sub_annual(data, obs)
-        else:
-            year = int(period)
-            if first <= year <= last:
-                rates[year] = obs.value
+        year = years.get(period)
+        if year is None:
+            if len(period) != 4:
+                _keep_sub_annual(data, obs)
+        elif first <= year <= last:
+            rates[year] = obs.value
     return data
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal, TypedDict
 
-from planwatch.evaluate.classify import classify, is_intensity
+from planwatch.evaluate.classify import classify, is_intensity, is_linear
 from planwatch.model import Attribute, CellKind, Indicator, Target, TargetKind
 
 Path = Literal["geometric", "linear"]
@@ -73,6 +73,7 @@ class SeriesSpec:
     target_raw: str = ""
     growth_raw: str = ""
     note: str = ""  # Chinese: why the series needs a person, or what else the plan says
+    data_id: str = ""  # the series whose figures are read, when not `id` (a target linked to a row)
 
     @property
     def manual(self) -> bool:
@@ -245,6 +246,16 @@ def spec_from_indicator(
 _TARGET_LEVEL = {TargetKind.LEVEL: SpecKind.LEVEL, TargetKind.APPROX: SpecKind.APPROX}
 
 
+def _prose_cumulative_mode(name: str, unit: str | None, direction: Direction) -> CumulativeMode:
+    """下降30% of an intensity or amount is a percent of its base; 提高5个百分点 of a share is
+    points; 亿元以上技改项目20个, 累计完成投资100亿元 are period totals (additive)."""
+    if unit == "个百分点" or (unit in _RATE_UNITS and is_linear(name, None)):
+        return "points"
+    if unit in _RATE_UNITS:
+        return "intensity" if direction == "falling" or is_intensity(name) else "percent"
+    return "additive"
+
+
 def spec_from_target(target: Target, period_start: int, period_end: int) -> SeriesSpec:
     """The spec of a quantified prose target (到2025年…达到…); its base is the base-year observation."""
     name, unit = target.subject, target.unit
@@ -282,7 +293,12 @@ def spec_from_target(target: Target, period_start: int, period_end: int) -> Seri
     if kind is TargetKind.CEILING:
         return SeriesSpec(kind=SpecKind.CEILING, direction="falling", target_value=value, **common)
     if kind is TargetKind.CUMULATIVE:
-        return _cumulative_spec(common, _cumulative_mode(name, unit, True), value, raw, direction)
+        mode = _prose_cumulative_mode(name, unit, direction)
+        if mode == "points":
+            common["unit"], common["path"] = "%", "linear"  # 提高5个百分点: the series is a share in %
+        elif mode in ("percent", "intensity"):
+            common["unit"] = None  # the % is the change's; the figures come in their own unit
+        return _cumulative_spec(common, mode, value, raw, direction)
     note = f"区间目标{target.value_min}—{target.value_max}，按下限评估" if kind is TargetKind.RANGE else ""
     level_kind = _TARGET_LEVEL.get(kind, SpecKind.FLOOR)
     return SeriesSpec(kind=level_kind, direction=direction, target_value=value, note=note, **common)

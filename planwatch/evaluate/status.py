@@ -2,11 +2,12 @@
 
 | status | colour |
 |---|---|
-| 已实现 超前 符合预期 符合 | green (符合 yellow when a ceiling is within 5 % — the watch) |
-| 基本符合 需加快 | yellow (red when binding) |
-| 滞后 | yellow for level, ceiling and keep-stable rules; red for growth targets and binding |
+| 提前实现 已实现 快于预期 符合预期 保持稳定 | green |
+| 控制在目标内 | green; yellow when the figure is within 5 % of the ceiling (the watch) |
+| 基本符合预期 需加快 | yellow (red when binding) |
+| 滞后于预期 | yellow for level, ceiling and keep-stable rules; red for growth targets and binding |
 | 严重滞后 | red |
-| 无数据 数据缺失 需人工评估 目标待定 | grey |
+| 数据缺失 无数据 需人工评估 目标待定 | grey |
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ _RANK = {
     S.NEEDS_SPEEDING_UP: 2,
     S.ROUGHLY_ON_TRACK: 3,
     S.WITHIN_CEILING: 4,
+    S.KEPT_STABLE: 4,
     S.ON_TRACK: 4,
     S.AHEAD: 5,
     S.ACHIEVED: 6,
+    S.ACHIEVED_EARLY: 6,  # reached either way: the year it was reached is not a better judgement
 }
 _COLOR_RANK = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2, Color.GREY: 2}
 
@@ -33,7 +36,8 @@ _COLOR_RANK = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2, Color.GREY: 2}
 def rank(evaluation: Evaluation) -> tuple[int, int] | None:
     """How good a judged status is (higher is better); None for the grey statuses (not judged).
 
-    The colour breaks ties, so 符合 under a ceiling's watch (yellow) ranks below 符合 (green).
+    The colour breaks ties, so 控制在目标内 under a ceiling's watch (yellow) ranks below the
+    same status in green.
     """
     position = _RANK.get(evaluation.status)
     if position is None:

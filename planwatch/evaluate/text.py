@@ -1,4 +1,4 @@
-"""Numbers as a planner writes them in an evaluation report: 472.8亿元, −0.5个百分点, 后续两年."""
+"""Numbers as a planner writes them in an evaluation report: 472.8亿元, 进度差 −0.5%, 后续两年."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from planwatch.evaluate.mathx import NUDGE
 
-MINUS = "−"  # U+2212, as in the method's example (进度差−0.5个百分点)
+MINUS = "−"  # U+2212, as in the method's example (进度差 −0.5%)
 _CHINESE_COUNTS = ("零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十")
 
 
@@ -77,3 +77,22 @@ def point_change(points: float, unit: str | None, decimals: int) -> str:
     """提高0.8个百分点 / 降低0.02."""
     word = "降低" if points < 0 else "提高"
     return word + number(abs(points), decimals) + points_unit(unit)
+
+
+def schedule_gap(gap: float) -> str:
+    """进度差 −19.6%: g is a share of the way from base to target, never rate points (个百分点)."""
+    return "进度差 " + signed(gap * 100.0, 1) + "%"
+
+
+def distance(
+    difference: float,
+    unit: str | None,
+    decimals: int,
+    reference: str = "序时应达值",
+    words: tuple[str, str] = ("高", "低"),
+) -> str:
+    """比序时应达值低4.09个百分点 / 高12.3亿元 / 与序时应达值持平: in the indicator's own unit."""
+    shown = number(abs(difference), decimals)
+    if shown == _ZERO[decimals]:
+        return f"与{reference}持平"
+    return f"比{reference}{words[0] if difference > 0.0 else words[1]}{shown}{points_unit(unit)}"

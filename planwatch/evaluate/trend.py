@@ -1,10 +1,15 @@
 """What the figures so far say about the rest of the period: realised pace, spread, projection.
 
-Geometric series (amounts, counts, intensities): the realised rate r is the geometric mean of
-the reported annual growth rates when there are any (they are at comparable prices), else
-the compound rate (x/B)^(1/(t − y0)) − 1; the spread s is the standard deviation of the
-annual rates (reported, else year-on-year ratios of consecutive levels); the projection is
-x·(1 + r)^(y1 − t), band x·(1 + r ∓ k·s)^(y1 − t).
+A level is projected from its own levels, never from the bureau's growth rates: levels of
+amounts (GDP 亿元, 社零, income) are published at current prices, the growth rates at
+comparable prices, and a real rate applied to a nominal level undershoots it by the price
+rise (EVALUATION.md, "Always"). The real rates judge growth targets only (`growth`).
+
+Geometric series (amounts, counts, intensities): the pace r is the compound rate of the levels
+from the plan's base, (x/B)^(1/(t − y0)) − 1 (from the earliest figure when there is no base);
+the spread s is the standard deviation of the year-on-year ratios of consecutive levels; the
+projection is x·(1 + r)^(y1 − t), band x·(1 + r ∓ k·s)^(y1 − t). A value on the expected path
+B·(T/B)^f thus projects to T exactly, and one above it projects above T.
 
 Linear series (shares, rates): the pace is the slope (x − B)/(t − y0) in points per year, the
 spread the standard deviation of the year-on-year differences, the projection
@@ -17,7 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planwatch.evaluate import text
-from planwatch.evaluate.mathx import cagr, geometric_mean_rate, power, stdev
+from planwatch.evaluate.mathx import cagr, stdev
+from planwatch.evaluate.mathx import power as _power
 from planwatch.model import Color, EvaluationStatus
 
 
@@ -41,13 +47,16 @@ class Judgement:
     low: float | None = None
     high: float | None = None
     value_decimals: int = 2  # how many places the value-like numbers are reported with
+    latest_unit: str | None = None  # where latest_value is not in the spec's unit (a rate, a fall in %)
 
 
 @dataclass(slots=True)
 class Trend:
-    pace: float | None  # r (geometric) or slope (linear)
-    spread: float | None  # standard deviation of the annual rates or differences
-    reported: bool  # r from reported growth rates
+    pace: float | None  # r (geometric) or slope (linear), of the levels themselves
+    spread: float | None  # standard deviation of the annual ratios or differences of the levels
+
+
+_NO_TREND = Trend(None, None)
 
 
 def _start(anchor: tuple[int, float] | None, values: dict[int, float]) -> tuple[int, float]:
@@ -73,45 +82,40 @@ def _annual(start: tuple[int, float], values: dict[int, float], t: int, ratio: b
     return out
 
 
-def geometric_trend(
-    anchor: tuple[int, float] | None, values: dict[int, float], rates: dict[int, Decimal], t: int
-) -> Trend:
+def geometric_trend(anchor: tuple[int, float] | None, values: dict[int, float], t: int) -> Trend:
+    """The compound pace of the levels from the anchor (or the earliest level) to year t."""
     if not values and anchor is None:
-        return Trend(None, None, False)
+        return _NO_TREND
     start = _start(anchor, values)
-    if rates:
-        reported = [float(rates[year]) / 100.0 for year in sorted(rates) if start[0] < year <= t]
-        if reported:
-            return Trend(geometric_mean_rate(reported), stdev(reported), True)
-    last = values.get(t, start[1]) if t != start[0] else start[1]
-    return Trend(cagr(start[1], last, t - start[0]), stdev(_annual(start, values, t, True)), False)
+    if start[0] >= t:
+        return _NO_TREND
+    return Trend(cagr(start[1], values[t], t - start[0]), stdev(_annual(start, values, t, True)))
 
 
 def linear_trend(anchor: tuple[int, float] | None, values: dict[int, float], t: int) -> Trend:
     if not values and anchor is None:
-        return Trend(None, None, False)
+        return _NO_TREND
     start = _start(anchor, values)
     if start[0] >= t:
-        return Trend(None, None, False)
+        return _NO_TREND
     pace = (values[t] - start[1]) / (t - start[0])
-    return Trend(pace, stdev(_annual(start, values, t, False)), False)
+    return Trend(pace, stdev(_annual(start, values, t, False)))
 
 
 def project(judgement: Judgement, trend: Trend, x: float, m: int, geometric: bool, band_sd: float) -> None:
     """Fill projection and band for the target year, m years after the latest figure."""
-    pace = trend.pace
-    judgement.realised = pace
     if m <= 0:
         judgement.projection = x
         return
+    pace = trend.pace
     if pace is None:
         return
     spread = trend.spread
     if geometric:
-        judgement.projection = x * power(1.0 + pace, m)
+        judgement.projection = x * _power(1.0 + pace, m)
         if spread is not None:
-            judgement.low = x * power(1.0 + pace - band_sd * spread, m)
-            judgement.high = x * power(1.0 + pace + band_sd * spread, m)
+            judgement.low = x * _power(1.0 + pace - band_sd * spread, m)
+            judgement.high = x * _power(1.0 + pace + band_sd * spread, m)
     else:
         judgement.projection = x + pace * m
         if spread is not None:
@@ -119,17 +123,27 @@ def project(judgement: Judgement, trend: Trend, x: float, m: int, geometric: boo
             judgement.high = x + (pace + band_sd * spread) * m
 
 
-def projection_text(judgement: Judgement, trend: Trend, geometric: bool, y1: int, unit: str | None) -> str:
-    """；按年均增长7.3%推算，2025年可达543.5亿元（530.1～557.2）"""
+def projection_text(
+    judgement: Judgement, trend: Trend, geometric: bool, y1: int, unit: str | None, *, basis: str = ""
+) -> str:
+    """；按年均增长7.3%推算，2025年可达543.5亿元（530.1～557.2）
+
+    `basis` names what the pace is of (总量) where a reader would otherwise take it for the
+    bureau's growth rate shown elsewhere.
+    """
     if judgement.projection is None or trend.pace is None:
         return ""
     d = judgement.value_decimals
     if geometric:
-        source = "统计公报增速" if trend.reported else ""
-        pace = f"{source}年均{text.change(trend.pace)}"
+        pace = f"{basis}年均{text.change(trend.pace)}"
     else:
         pace = "年均" + text.point_change(trend.pace, unit, max(d, 2))
     band = ""
     if judgement.low is not None and judgement.high is not None:
         band = f"（{text.number(judgement.low, d)}～{text.number(judgement.high, d)}）"
     return f"；按{pace}推算，{y1}年可达{text.number(judgement.projection, d)}{unit or ''}{band}"
+
+
+def no_projection_text(y1: int) -> str:
+    """Why a level with only the bureau's (real) growth rates gets no projection."""
+    return f"；总量数据不足以测算自身增速，不作{y1}年推算（统计公报增速按可比价格计算，不能用于推算现价总量）"

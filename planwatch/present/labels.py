@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planwatch.model import EvaluationStatus
+
 CELL_KIND = {
     "number": "数值",
     "approx": "左右",
@@ -52,3 +54,31 @@ def target_kind_label(code: str | None) -> str:
 
 OBSERVATION_KIND = {"level": "水平值", "growth": "增速（%）"}
 OBSERVATION_STATUS = {"preliminary": "初步", "verified": "核实", "final": "最终"}
+
+
+# The evaluation's status codes (JSON `status_code`) → the national 中期评估 words
+STATUS = {status.code: status.value for status in EvaluationStatus}
+# Which rule judged a series (JSON `method`)
+EVALUATION_METHOD = {
+    "level": "按序时进度",
+    "cumulative": "按累计目标",
+    "growth": "按年均增速",
+    "ceiling": "按上限",
+    "keep_stable": "按保持稳定",
+    "manual": "人工评估",
+}
+
+
+def status_label(code: str | None) -> str:
+    return STATUS.get(code or "", "未评估")
+
+
+def method_label(code: str | None) -> str:
+    return EVALUATION_METHOD.get(code or "", code or "")
+
+
+def target_link_label(indicator_id: str | None, counted_with_indicator: bool) -> str:
+    """How a prose target stands to the table: 同指标T2.01（不重复计数） / 数据取自指标T2.22 / ''."""
+    if not indicator_id:
+        return ""
+    return f"同指标{indicator_id}（不重复计数）" if counted_with_indicator else f"数据取自指标{indicator_id}"

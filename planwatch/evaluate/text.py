@@ -6,17 +6,15 @@ from datetime import date
 from decimal import Decimal
 
 from planwatch.evaluate.mathx import NUDGE
+from planwatch.formatting import MINUS  # U+2212, as in the method's example (进度差 −0.5%)
+from planwatch.formatting import plain as _plain
 
-MINUS = "−"  # U+2212, as in the method's example (进度差 −0.5%)
 _CHINESE_COUNTS = ("零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十")
 
 
 def plain(value: Decimal) -> str:
-    """A figure as entered (472, 4.70, 0.0472), never in exponent form."""
-    shown = str(value)
-    if "E" in shown:
-        shown = format(value, "f")
-    return MINUS + shown[1:] if shown[0] == "-" else shown
+    """A figure as entered (472, 4.70, 0.0472), never in exponent form (planwatch.formatting)."""
+    return _plain(value, keep_zeros=True)
 
 
 _HALF = tuple(0.5 * 10.0**-places for places in range(12))  # below this, a number rounds to zero

@@ -10,8 +10,8 @@ copied, table by table, into a database brought to 0006 by the same migrations.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path

@@ -7,6 +7,7 @@ by kind and title: a heading that kept its title under another number has moved.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,7 +27,7 @@ class Side:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str  # indicator | target | project | section
+    kind: str  # indicator | target | project | section | text
     change: str  # added | removed | changed | renamed | moved | wording
     key: str  # the stable key (a section: its kind and title)
     name: str
@@ -75,7 +76,28 @@ def diff_versions(
         "project", old.projects, new.projects, local_old, local_new, old_lines, new_lines, _project_fields
     )
     changes += _sections(old.sections, new.sections, old_lines, new_lines)
+    changes += _text(old_lines, new_lines)
     return VersionDiff(new.plan.title, first, second, tuple(changes))
+
+
+def _text(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Change]:
+    """Lines rewritten, added or removed: the wording a structural comparison does not see (a typo
+    fixed, a sentence reworded). A run of added or removed lines is one change."""
+    matcher = difflib.SequenceMatcher(None, list(old_lines), list(new_lines), autojunk=False)
+    changes = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and a1 - a0 == b1 - b0:
+            for i, j in zip(range(a0, a1), range(b0, b1), strict=True):
+                old_side, new_side = Side(None, i + 1, old_lines[i]), Side(None, j + 1, new_lines[j])
+                changes.append(Change("text", "changed", f"{i + 1}→{j + 1}", "", (), old_side, new_side))
+            continue
+        before = Side(None, a0 + 1, "\n".join(old_lines[a0:a1])) if a1 > a0 else None
+        after = Side(None, b0 + 1, "\n".join(new_lines[b0:b1])) if b1 > b0 else None
+        change = {"insert": "added", "delete": "removed"}.get(op, "changed")
+        changes.append(Change("text", change, f"{a0 + 1}→{b0 + 1}", "", (), before, after))
+    return changes
 
 
 def _locals(version_items: Iterable[object]) -> dict[tuple[str, str], str]:

@@ -161,25 +161,36 @@ def _match_kind(
 
 
 def _exact_pairs(kind: str, previous: Sequence[T], new: Sequence[T]) -> list[tuple[T, T]]:
-    """Items identical in what identifies them (name and unit and box; quote; project name), paired
-    in order when the same signature occurs more than once."""
-    by_signature: dict[tuple[str, ...], list[T]] = {}
-    for p in previous:
-        by_signature.setdefault(_signature(kind, p), []).append(p)
-    pairs = []
-    for n in new:
-        waiting = by_signature.get(_signature(kind, n))
-        if waiting:
-            pairs.append((waiting.pop(0), n))
+    """Items identical in what identifies them (name, unit and box; quote; project name and box).
+    First within the same section, then anywhere; of several candidates the nearest in the text,
+    so that a sentence repeated elsewhere in the new version never takes the old one's place."""
+    pairs: list[tuple[T, T]] = []
+    taken_old: set[str] = set()
+    taken_new: set[str] = set()
+    for strict in (True, False):
+        by_signature: dict[tuple[str, ...], list[T]] = {}
+        for p in previous:
+            if p.id not in taken_old:
+                by_signature.setdefault(_signature(kind, p, strict), []).append(p)
+        for n in new:
+            if n.id in taken_new:
+                continue
+            waiting = [p for p in by_signature.get(_signature(kind, n, strict), []) if p.id not in taken_old]
+            if waiting:
+                nearest = min(waiting, key=lambda p: (abs(p.line - n.line), p.line))
+                pairs.append((nearest, n))
+                taken_old.add(nearest.id)
+                taken_new.add(n.id)
     return pairs
 
 
-def _signature(kind: str, item: Indicator | Target | Project) -> tuple[str, ...]:
+def _signature(kind: str, item: Indicator | Target | Project, strict: bool) -> tuple[str, ...]:
+    where = (item.section_id or "",) if strict else ()
     if isinstance(item, Indicator):
-        return ("i", _norm(item.name), item.unit or "", item.box or "")
+        return ("i", _norm(item.name), item.unit or "", item.box or "", *where)
     if isinstance(item, Target):
-        return ("t", _norm(item.quote))
-    return ("p", _norm(item.name), item.box or "")
+        return ("t", _norm(item.quote), *where)
+    return ("p", _norm(item.name), item.box or "", *where)
 
 
 def _indicator_score(p: Indicator, n: Indicator) -> tuple[Decimal, str]:

@@ -38,8 +38,11 @@ from planwatch.present.pages.plans import latest_plan_id, plans_page
 from planwatch.present.pages.review import lint_page
 from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
-from planwatch.present.web import auth, cache, entry
+from planwatch.present.pages.versions import diff_page, versions_page
+from planwatch.present.templating import TEMPLATES
+from planwatch.present.web import auth, cache, entry, version_actions
 from planwatch.services.permissions import PermissionDenied
+from planwatch.services.versions import versions_of
 from planwatch.store import Store
 
 HERE = Path(__file__).parent
@@ -63,7 +66,7 @@ class BadRequest(PlanwatchError):
 @functools.cache
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
+        loader=FileSystemLoader([HERE / "templates", TEMPLATES]),  # TEMPLATES: parts the CLI's pages share
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -155,6 +158,7 @@ def create_app(
         denied=denied,
     )
     entry.register(app, render)
+    version_actions.register(app)
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -225,24 +229,37 @@ def create_app(
         return indicator_page(store_of(request), plan_id_of(request, plan), indicator_id, parse_as_of(as_of))
 
     @page("/plans/{plan}/text", "web/text.html")
-    def text(request: Request, plan: str) -> dict[str, Any]:
-        return text_page(store_of(request), plan_id_of(request, plan))
+    def text(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
+        return text_page(store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/targets", "web/targets.html")
-    def targets(request: Request, plan: str) -> dict[str, Any]:
-        return targets_page(store_of(request), plan_id_of(request, plan))
+    def targets(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
+        return targets_page(store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/projects", "web/projects.html")
-    def projects(request: Request, plan: str) -> dict[str, Any]:
-        return projects_page(store_of(request), plan_id_of(request, plan))
+    def projects(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
+        return projects_page(store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/lint", "web/lint.html")
-    def lint(request: Request, plan: str) -> dict[str, Any]:
-        return lint_page(store_of(request), plan_id_of(request, plan))
+    def lint(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
+        return lint_page(store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/search", "web/search.html")
-    def search(request: Request, plan: str, q: str = "") -> dict[str, Any]:
-        return search_page(store_of(request), plan_id_of(request, plan), q)
+    def search(request: Request, plan: str, q: str = "", version: int | None = None) -> dict[str, Any]:
+        return search_page(store_of(request), plan_id_of(request, plan), q, version=version)
+
+    @page("/plans/{plan}/versions", "web/versions.html")
+    def plan_versions(request: Request, plan: str) -> dict[str, Any]:
+        return versions_page(store_of(request), plan_id_of(request, plan))
+
+    @page("/plans/{plan}/diff", "web/diff.html")
+    def plan_diff(
+        request: Request, plan: str, first: int | None = None, second: int | None = None
+    ) -> dict[str, Any]:
+        store, plan_id = store_of(request), plan_id_of(request, plan)
+        newest = versions_of(store, plan_id)[-1].version
+        later = second if second is not None else newest
+        return diff_page(store, plan_id, first if first is not None else max(later - 1, 1), later)
 
     return app
 

@@ -236,6 +236,16 @@ def write_attempts(client: TestClient, site: Site, other_item: str) -> dict[str,
             "files": {"file": ("figures.csv", csv, "text/csv")},
         },
         "/plans/{plan}/assign": {"data": {"item_id": other_item, "department": DEPT_A, "csrf_token": csrf}},
+        "/plans/{plan}/adopt": {"data": {"version": "1", "in_force_from": "2026-01-01", "csrf_token": csrf}},
+        "/plans/{plan}/pair": {
+            "data": {
+                "version": "1",
+                "kind": "indicator",
+                "local_id": "T2.01",
+                "decision": "new",
+                "csrf_token": csrf,
+            }
+        },
     }
 
 

@@ -143,11 +143,31 @@ def _print_diff(data: dict[str, Any]) -> None:
         for field in change["fields"]:
             old, new = field["old"] or "（空）", field["new"] or "（空）"
             console.print(f"    {field['label']}：{old} → {new}", markup=False)
-        for side, label in ((change["old"], "原"), (change["new"], "新")):
+        for side, label, pieces in (
+            (change["old"], "原", change["old_pieces"]),
+            (change["new"], "新", change["new_pieces"]),
+        ):
             if side is not None:
-                console.print(f"    {label}第{side['line']}行：{_short(side['quote'])}", markup=False)
+                shown = _around_changes(pieces) if pieces else _short(side["quote"])
+                console.print(f"    {label}第{side['line']}行：{shown}", markup=False)
     if not data["changes"]:
         console.print("两个版本没有差别。", markup=False)
+
+
+def _around_changes(pieces: list[dict[str, Any]], context: int = 20) -> str:
+    """A rewritten line around what changed: a few characters either side, the change in 【】."""
+    shown = []
+    for n, piece in enumerate(pieces):
+        text = " ".join(piece["text"].split())
+        if piece["mark"]:
+            shown.append(f"【{text}】")
+        elif n == 0:
+            shown.append(("…" + text[-context:]) if len(text) > context else text)
+        elif n == len(pieces) - 1:
+            shown.append((text[:context] + "…") if len(text) > context else text)
+        else:
+            shown.append(text if len(text) <= 2 * context else text[:context] + "…" + text[-context:])
+    return "".join(shown)
 
 
 def _short(text: str, most: int = 160) -> str:

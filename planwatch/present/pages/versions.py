@@ -3,6 +3,8 @@ adjustments; and the difference between two versions (修订对照), item by ite
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections import Counter
 from typing import Any
 
@@ -115,6 +117,10 @@ def diff_data(found: VersionDiff) -> dict[str, Any]:
 
 
 def _change(change: Change) -> dict[str, Any]:
+    old_pieces: list[dict[str, Any]] = []
+    new_pieces: list[dict[str, Any]] = []
+    if change.kind == "text" and change.change == "changed" and change.old and change.new:
+        old_pieces, new_pieces = marked_pieces(change.old.quote, change.new.quote)
     return {
         "kind": change.kind,
         "kind_label": KIND_LABELS[change.kind],
@@ -125,7 +131,27 @@ def _change(change: Change) -> dict[str, Any]:
         "fields": [{"label": label, "old": old, "new": new} for label, old, new in change.fields],
         "old": _side(change.old),
         "new": _side(change.new),
+        "old_pieces": old_pieces,  # a rewritten line, cut where it changed (text changes only)
+        "new_pieces": new_pieces,
     }
+
+
+def marked_pieces(old: str, new: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The two texts cut into unchanged and changed pieces: character by character, a number whole
+    (260 → 300 is one change, not 26 → 30 before a shared 0)."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    before: list[dict[str, Any]] = []
+    after: list[dict[str, Any]] = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if a1 > a0:
+            before.append({"text": "".join(a[a0:a1]), "mark": op != "equal"})
+        if b1 > b0:
+            after.append({"text": "".join(b[b0:b1]), "mark": op != "equal"})
+    return before, after
+
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|.", re.S)
 
 
 def _side(side: Side | None) -> dict[str, Any] | None:

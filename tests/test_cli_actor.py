@@ -24,6 +24,7 @@ def store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Store:
     monkeypatch.setenv("PLANWATCH_DATABASE_URL", url)
     for command in (
         ["ingest"],
+        ["department", "starter"],
         ["user", "add", "交通局", "--role", "department", "--department", "区交通运输局"],
         ["user", "add", "财政局", "--role", "department", "--department", "区财政局"],
         ["user", "assign", "1", "T2.01", "区交通运输局"],

@@ -12,6 +12,7 @@ from planwatch.observe import ImportRefused
 from planwatch.services.actor import Actor, Role, system_actor
 from planwatch.services.assignments import assign
 from planwatch.services.audit import audit_entries
+from planwatch.services.departments import load_starter
 from planwatch.services.figures import enter_figure, import_figures, load_demo
 from planwatch.services.permissions import PermissionDenied
 from planwatch.store import Store
@@ -29,6 +30,7 @@ FIGURE = {"period": "2023", "value": "480", "unit": "亿元", "as_of": "2024-03-
 @pytest.fixture
 def plan_id(store: Store, seed: ParsedPlan, seed_lines: list[str]) -> int:
     plan_id = ingest(store, seed, seed_lines).plan_id
+    load_starter(store, SYSTEM)
     assign(store, SYSTEM, plan_id, "T2.01", "区交通运输局")
     return plan_id
 

@@ -20,6 +20,7 @@ from planwatch.present.web.app import create_app
 from planwatch.services.actor import system_actor
 from planwatch.services.assignments import assign
 from planwatch.services.audit import audit_entries
+from planwatch.services.departments import load_starter
 from planwatch.services.evaluation import evaluate_plan
 from planwatch.services.figures import load_demo
 from planwatch.services.plans import bundled_plan_path, ingest_files
@@ -53,6 +54,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     assert outcome.result is not None
     plan_id = outcome.result.plan_id
     load_demo(store, system_actor(), plan_id)
+    load_starter(store, system_actor())
     add_user(store, system_actor(), "admin", "admin", PASSWORD)
     add_user(store, system_actor(), "planner", "planner", PASSWORD)
     add_user(store, system_actor(), "viewer", "viewer", PASSWORD)

@@ -16,6 +16,7 @@ import pytest
 
 from planwatch.services.actor import system_actor
 from planwatch.services.assignments import assign
+from planwatch.services.departments import load_starter
 from planwatch.services.users import add_user
 from planwatch.store import Store
 from tests.test_web_browser import (
@@ -44,6 +45,7 @@ PUBLISHED = "2025-04-01"  # before AS_OF, so the evaluation on AS_OF sees it
 
 
 def _users(store: Store, plan_id: int) -> None:
+    load_starter(store, system_actor())
     add_user(store, system_actor(), USER, "department", PASSWORD, DEPARTMENT)
     add_user(store, system_actor(), OTHER_USER, "department", PASSWORD, OTHER_DEPARTMENT)
     assign(store, system_actor(), plan_id, MINE, DEPARTMENT)

@@ -15,6 +15,7 @@ from planwatch.dates import date_or_today
 from planwatch.present import jsonout
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.labels import attribute_label
+from planwatch.services.departments import load_starter
 from planwatch.services.evaluation import evaluate_plan
 from planwatch.services.figures import DEMO_AS_OF, import_figures, load_demo
 from planwatch.services.plans import bundled_plan_path, ingest_files
@@ -102,6 +103,7 @@ def demo() -> None:
     outcome = ingest_files(store, who, [str(bundled_plan_path())])[0]
     assert outcome.result is not None
     loaded = load_demo(store, who, outcome.result.plan_id)
+    load_starter(store, who)  # the usual units of a district, so that assignments can be tried at once
     out().print(
         f"已载入示例数据（示例数据，非真实统计）：{loaded.added}个数值"
         + (f"，{loaded.unchanged}个已存在" if loaded.unchanged else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planwatch.errors import NotFoundError
 from planwatch.model import ParsedPlan
 from planwatch.services.actor import Actor
+from planwatch.services.departments import require_known
 from planwatch.services.permissions import PLANNERS, require_role
 from planwatch.services.versions import working_plan
 from planwatch.store import Store, assignments, audit
@@ -24,6 +25,8 @@ def assign(store: Store, actor: Actor, plan_id: int, item_id: str, department: s
     if item_id not in item_ids(working_plan(store, plan_id)):
         raise NotFoundError(f"规划 {plan_id} 中没有编号为“{item_id}”的指标、目标或项目")
     with store.transaction() as connection:
+        if department is not None:
+            department = require_known(connection, department, field="部门")
         old = assignments.set_department(connection, plan_id, item_id, department)
         if old == department:
             return False

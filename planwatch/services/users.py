@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planwatch.services.actor import Actor, Role, role_of
+from planwatch.services.departments import list_departments, require_known
 from planwatch.services.permissions import require_role
 from planwatch.store import Store, audit
 from planwatch.store import users as user_store
@@ -28,6 +29,8 @@ def add_user(
     if len(password) < MIN_PASSWORD:
         raise UserError(f"密码至少{MIN_PASSWORD}个字符")
     with store.transaction() as connection:
+        if department is not None:
+            department = require_known(connection, department, field="--department")
         user = user_store.insert_user(connection, name, role, password, department)
         new = {"role": role, "department": department}
         audit.record(connection, actor.name, "user.add", None, name, None, new)
@@ -41,9 +44,8 @@ def list_users(store: Store, actor: Actor) -> list[User]:
 
 
 def departments(store: Store) -> list[str]:
-    """The departments users belong to (the directory assignments choose from)."""
-    with store.reading() as connection:
-        return sorted({u.department for u in user_store.list_users(connection) if u.department})
+    """The units of the directory, in its order: what assignments choose from."""
+    return [d.name for d in list_departments(store)]
 
 
 def actor_of(user: User) -> Actor:

@@ -413,3 +413,21 @@ target_adjustments = Table(
     Column("adjusted_by", Text, nullable=False),
     Column("adjusted_at", DateTime(timezone=True), nullable=False),
 )
+
+
+# ---- the department directory (planwatch.store.departments; migration 0008) -------------------------
+# The one list of units (区直部门, 乡镇街道, 园区) that users belong to and that figures, projects and tasks
+# are assigned to; kept by an administrator. `keywords` suggest a unit for a text (交通 → 区交通运输局): a
+# suggestion stays one until a person confirms it. Units are referred to by their unique name.
+departments = Table(
+    "departments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False),
+    Column("short_name", String(50)),
+    Column("kind", String(20), nullable=False),  # 区直部门 | 乡镇街道 | 园区 | 其他
+    Column("keywords", Text, nullable=False),  # separated by ；or ;
+    Column("active", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("name", name="uq_departments_name"),
+)

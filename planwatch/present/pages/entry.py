@@ -69,7 +69,7 @@ def entry_page(
         "can_assign": planner,
         "assignable": [{"id": i.id, "name": i.name} for i in monitored] if planner else [],
         "assignments": assigned if planner else {},
-        "departments": sorted(set(departments(store)) | set(assigned.values())) if planner else [],
+        "departments": departments(store) if planner else [],
     }
 
 

@@ -23,7 +23,7 @@ from typing import TypeVar
 from planwatch.document import numbers
 from planwatch.model import Indicator, Observation, ObservationKind, ParsedPlan
 from planwatch.observe import layout
-from planwatch.observe.problems import ImportProblem, ImportRefused
+from planwatch.observe.problems import ImportProblem, ProblemList
 from planwatch.observe.read import ImportRow
 from planwatch.observe.values import (
     CellError,
@@ -126,31 +126,36 @@ def _indicator_series(indicator: Indicator, plan_start: int | None) -> Series:
 def match_rows(
     rows: Sequence[ImportRow], parsed: ParsedPlan, *, today: date | None = None, file: str | None = None
 ) -> list[Observation]:
-    """Observations for `rows`, or ImportRefused listing every problem of every row."""
+    """Observations for `rows`, or ImportRefused listing the problems of every row (the first hundred)."""
     today = today or date.today()
     catalogue = Catalogue(parsed)
     years = _years(parsed)
-    problems: list[ImportProblem] = []
+    problems = ProblemList()
     found: list[Observation] = []
-    first_row: dict[tuple[str, str, ObservationKind], ImportRow] = {}
+    first_row: dict[tuple[str, str, ObservationKind], int] = {}
+    # A wide row repeats its indicator's problem for each of its years: once per file row is enough.
+    current_row, seen = -1, set[ImportProblem]()
     for row in rows:
         row_problems: list[ImportProblem] = []
         observation = _observation(row, catalogue, years, today, row_problems)
         if observation is not None:
             key = (observation.series_id, observation.period, observation.kind)
-            earlier = first_row.setdefault(key, row)
-            if earlier is not row:
+            earlier = first_row.setdefault(key, row.row)
+            if earlier != row.row:
                 label = f"{observation.series_id}，{_period_label(observation.period)}"
-                row_problems.append(
-                    ImportProblem(earlier.row, None, f"同一指标同一期间重复（{label}）", row.row)
-                )
-            found.append(observation)
-        problems += row_problems
+                row_problems.append(ImportProblem(earlier, None, f"同一指标同一期间重复（{label}）", row.row))
+            elif not problems:
+                found.append(observation)  # once a problem is found, nothing will be stored
+        if row.row != current_row:
+            current_row, seen = row.row, set()
+        for problem in row_problems:
+            if problem not in seen:
+                seen.add(problem)
+                problems.add(problem)
     if not found and not problems:
-        problems.append(ImportProblem(None, None, "文件中没有可导入的数值（空白、“未填”和示例行不导入）"))
+        problems.add(ImportProblem(None, None, "文件中没有可导入的数值（空白、“未填”和示例行不导入）"))
     if problems:
-        # A wide row repeats its indicator's problem for each of its years: once is enough.
-        raise ImportRefused(list(dict.fromkeys(problems)), file=file)
+        raise problems.refused(file)
     return found
 
 

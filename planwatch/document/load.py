@@ -16,10 +16,10 @@ from pathlib import PurePath
 
 from planwatch.document import limits
 from planwatch.document.docx_reader import read_docx
-from planwatch.document.encoding import EMPTY, decode
+from planwatch.document.encoding import EMPTY, decode_text
 from planwatch.document.html_reader import read_html
 from planwatch.document.lines import split_lines
-from planwatch.document.model import Document, Line, Table
+from planwatch.document.model import Document, Line, ReadProblem, Table
 from planwatch.document.pdf_reader import read_pdf
 from planwatch.errors import DocumentError
 
@@ -85,6 +85,7 @@ def _load(data: bytes, name: str) -> Document:
     kind = _FORMATS.get(suffix) or _sniff(data)
     encoding: str | None = None
     tables: tuple[Table, ...] = ()
+    problems: tuple[ReadProblem, ...] = ()
     lines: tuple[Line, ...]
     with limits.reading(name):
         if kind == "docx":
@@ -95,9 +96,11 @@ def _load(data: bytes, name: str) -> Document:
             lines, tables, encoding = read_html(data, name)
         else:
             # Tables in a text file are already flattened; the parse stage rebuilds them.
-            text, encoding = decode(data, name)
-            limits.check_line_count(text.count("\n"), name)
-            lines = split_lines(text)
+            decoded = decode_text(data, name)
+            limits.check_line_count(decoded.text.count("\n"), name)
+            lines, encoding = split_lines(decoded.text), decoded.encoding
+            if (reason := decoded.tail_problem()) is not None:
+                problems = (ReadProblem(max(len(lines), 1), reason, decoded.broken_tail.hex(" ").upper()),)
     return Document(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -105,6 +108,7 @@ def _load(data: bytes, name: str) -> Document:
         lines=lines,
         tables=tables,
         encoding=encoding,
+        problems=problems,
     )
 
 

@@ -135,7 +135,7 @@ def test_html_of_44_mb_is_refused_before_lxml_builds_its_tree(
     assert lines == [f"拒绝：{path}：网页文件（44 MB）超过上限 16 MB（设置 PLANWATCH_HTML_MAX_SIZE）"]
 
 
-def test_text_file_of_25_million_lines_is_refused_before_the_lines_are_built(
+def test_text_file_of_13_million_lines_is_refused_before_the_lines_are_built(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     path = build(tmp_path_factory, hostile_files.txt_many_lines)

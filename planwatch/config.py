@@ -53,13 +53,22 @@ PDF_MAX_PAGES = Setting("PLANWATCH_PDF_MAX_PAGES", "2000", "PDF 文件的页数�
 PDF_MAX_STREAM_SIZE = Setting(
     "PLANWATCH_PDF_MAX_STREAM_SIZE", "32MB", "PDF 中单个压缩数据流（页面内容、字体等）解压后的大小上限"
 )
+PDF_MAX_PAGE_CONTENT = Setting(
+    "PLANWATCH_PDF_MAX_PAGE_CONTENT",
+    "256KB",
+    "PDF 一页的内容（绘制文字和图形的指令，解压后）的大小上限；每个字符都要占用内存",
+)
+PDF_MAX_TABLE_LINES = Setting(
+    "PLANWATCH_PDF_MAX_TABLE_LINES", "1000", "PDF 一页中表格线（合并后的横线和竖线）的数量上限"
+)
+PDF_MAX_TABLE_POINTS = Setting("PLANWATCH_PDF_MAX_TABLE_POINTS", "5000", "PDF 一页中表格线交点的数量上限")
 PDF_MAX_DECODED_SIZE = Setting(
     "PLANWATCH_PDF_MAX_DECODED_SIZE", "256MB", "一个 PDF 文件全部数据流解压后的总大小上限"
 )
 HTML_MAX_SIZE = Setting("PLANWATCH_HTML_MAX_SIZE", "16MB", "网页（.html）文件的大小上限")
 HTML_MAX_ELEMENTS = Setting("PLANWATCH_HTML_MAX_ELEMENTS", "400000", "网页中标签（元素）数量的上限")
 READ_TIMEOUT = Setting(
-    "PLANWATCH_READ_TIMEOUT", "30", "读取一个文件的时间上限（秒）；超时的文件被拒绝，不会一直占用服务器"
+    "PLANWATCH_READ_TIMEOUT", "25", "读取一个文件的时间上限（秒）；超时的文件被拒绝，不会一直占用服务器"
 )
 IMPORT_MAX_ROWS = Setting("PLANWATCH_IMPORT_MAX_ROWS", "100000", "导入的数据文件（CSV、Excel）的行数上限")
 IMPORT_MAX_COLUMNS = Setting("PLANWATCH_IMPORT_MAX_COLUMNS", "200", "导入的数据文件的列数上限")
@@ -81,6 +90,9 @@ LIMITS = (
     MAX_XML_SIZE,
     PDF_MAX_PAGES,
     PDF_MAX_STREAM_SIZE,
+    PDF_MAX_PAGE_CONTENT,
+    PDF_MAX_TABLE_LINES,
+    PDF_MAX_TABLE_POINTS,
     PDF_MAX_DECODED_SIZE,
     HTML_MAX_SIZE,
     HTML_MAX_ELEMENTS,
@@ -97,16 +109,16 @@ _SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
 def count(setting: Setting) -> int:
-    """A whole-number setting (a count or seconds), at least 1."""
-    text = setting.value().strip()
+    """A whole-number setting (a count or seconds), at least 1; empty means the default."""
+    text = setting.value().strip() or setting.default
     if not text.isascii() or not text.isdigit() or int(text) < 1:
         raise PlanwatchError(f"设置 {setting.name}={text!r} 无效：应为正整数（默认 {setting.default}）")
     return int(text)
 
 
 def size(setting: Setting) -> int:
-    """A size setting in bytes: `50MB`, `512KB`, `1GB` or a number of bytes."""
-    text = setting.value().strip().upper().replace(" ", "")
+    """A size setting in bytes: `50MB`, `512KB`, `1GB` or a number of bytes; empty means the default."""
+    text = (setting.value().strip() or setting.default).upper().replace(" ", "")
     digits = text.rstrip("KMGB")
     unit = text[len(digits) :]
     if not digits.isascii() or not digits.isdigit() or unit not in _SIZE_UNITS or int(digits) < 1:

@@ -18,7 +18,7 @@ from fpdf import FPDF
 from planwatch.document import limits, load_bytes, load_document
 from planwatch.document.limits import _BoundedZlib, _decompress_corrupted
 from planwatch.errors import DocumentError
-from tests.hostile_files import pdf_with_stream
+from tests.hostile_files import pdf_with_stream, stream_object, write_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT_OPS = b"BT /F1 12 Tf 72 720 Td (planwatch) Tj ET\n"
@@ -89,7 +89,7 @@ def test_a_read_that_runs_past_the_time_limit_is_refused(monkeypatch: pytest.Mon
     monkeypatch.setattr(limits, "time", _Clock())
     data = (FIXTURES / "plan.docx").read_bytes()
     assert refusal(data, "plan.docx") == (
-        "读取超时：超过 30 秒仍未读完，文件过大或过于复杂（设置 PLANWATCH_READ_TIMEOUT）"
+        "读取超时：超过 25 秒仍未读完，文件过大或过于复杂（设置 PLANWATCH_READ_TIMEOUT）"
     )
 
 
@@ -123,6 +123,7 @@ def test_pdf_flate_stream_past_the_stream_limit_is_refused(
 ) -> None:
     content = TEXT_OPS + b" " * 1_200_000
     path = pdf_with_stream(tmp_path / "p.pdf", zlib.compress(content), b"/Filter /FlateDecode ")
+    monkeypatch.setenv("PLANWATCH_PDF_MAX_PAGE_CONTENT", "2MB")
     assert [line.raw for line in load_document(path).lines] == ["planwatch"]  # 1.2 MB: within the default
     monkeypatch.setenv("PLANWATCH_PDF_MAX_STREAM_SIZE", "1MB")
     with pytest.raises(DocumentError) as raised:
@@ -139,6 +140,64 @@ def test_pdf_run_length_stream_past_the_stream_limit_is_refused(
     # RunLength: a length byte 257 - n repeats the next byte n times; 0x81 repeats it 128 times.
     path = pdf_with_stream(tmp_path / "p.pdf", b"\x81 " * 10_000 + b"\x80", b"/Filter /RunLengthDecode ")
     with pytest.raises(DocumentError, match="PLANWATCH_PDF_MAX_STREAM_SIZE"):
+        load_document(path)
+
+
+TOO_COMPLEX = "，页面过于复杂或是恶意文件"
+PAGE_CONTENT = "PDF 一页的内容超过上限 256 KB（设置 PLANWATCH_PDF_MAX_PAGE_CONTENT）" + TOO_COMPLEX
+
+
+def test_a_page_whose_content_passes_the_page_content_limit_is_refused(tmp_path: Path) -> None:
+    # 300 KB of text operators: pdfplumber would hold some 400 MB of character objects for it.
+    content = b"BT /F1 12 Tf 72 720 Td " + b"(planwatch) Tj " * 20_000 + b"ET"
+    path = pdf_with_stream(tmp_path / "p.pdf", zlib.compress(content), b"/Filter /FlateDecode ")
+    with pytest.raises(DocumentError) as raised:
+        load_document(path)
+    assert raised.value.reason == PAGE_CONTENT
+
+
+def _pdf_drawing_a_form(path: Path, times: int) -> Path:
+    """One page drawing the same 10 KB form XObject `times` times."""
+    form = stream_object(
+        b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> ",
+        TEXT_OPS * 250,
+    )
+    return write_pdf(
+        path,
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /XObject << /X1 6 0 R >> >> >>",
+            stream_object(b"", b"/X1 Do " * times),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            form,
+        ],
+    )
+
+
+def test_a_form_counts_against_the_page_each_time_it_is_drawn(tmp_path: Path) -> None:
+    assert load_document(_pdf_drawing_a_form(tmp_path / "few.pdf", 3)).lines
+    with pytest.raises(DocumentError) as raised:
+        load_document(_pdf_drawing_a_form(tmp_path / "many.pdf", 40))  # a 1.6 KB file, 400 KB to run
+    assert raised.value.reason == PAGE_CONTENT
+
+
+def test_a_page_of_dense_grid_lines_is_refused_before_the_quadratic_table_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vertical = b"".join(f"{10 + 6 * x} 10 m {10 + 6 * x} 130 l S ".encode() for x in range(21))
+    horizontal = b"".join(f"10 {10 + 6 * y} m 130 {10 + 6 * y} l S ".encode() for y in range(21))
+    path = pdf_with_stream(tmp_path / "grid.pdf", TEXT_OPS + vertical + horizontal)
+    assert load_document(path).tables  # 441 crossings: a table
+    monkeypatch.setenv("PLANWATCH_PDF_MAX_TABLE_POINTS", "400")
+    with pytest.raises(DocumentError) as raised:
+        load_document(path)
+    assert raised.value.reason == (
+        "PDF 一页中表格线的交点超过上限 400 个（设置 PLANWATCH_PDF_MAX_TABLE_POINTS）" + TOO_COMPLEX
+    )
+    monkeypatch.setenv("PLANWATCH_PDF_MAX_TABLE_LINES", "30")
+    with pytest.raises(DocumentError, match="PDF 一页中的表格线超过上限 30 条"):
         load_document(path)
 
 

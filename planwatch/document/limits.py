@@ -208,7 +208,7 @@ def check_pdf(data: bytes, name: str) -> None:
 
     A file pdfminer cannot open is left to the reader, which tells damaged from encrypted.
     """
-    guard_pdf_streams()
+    guard_pdf()
     limit = config.count(config.PDF_MAX_PAGES)
     try:
         pages = _count_pages(data, limit)
@@ -237,14 +237,16 @@ def _count_pages(data: bytes, stop_after: int) -> int:
 _guarded = False
 
 
-def guard_pdf_streams() -> None:
-    """Make pdfminer inflate streams within the limits (idempotent; pdfminer is changed once, for good).
+def guard_pdf() -> None:
+    """Make pdfminer work within the limits (idempotent; pdfminer is changed once, for good).
 
     pdfminer decodes every stream (page contents, object streams, fonts) in `PDFStream.decode`
     through the `zlib`, `lzwdecode` and `rldecode` names of its pdftypes module. Those names are
     replaced by bounded versions: a stream may not inflate past PLANWATCH_PDF_MAX_STREAM_SIZE,
     and, inside `reading`, the streams of one file not past PLANWATCH_PDF_MAX_DECODED_SIZE
     together, nor past its time limit. Without a limit hit they return exactly what pdfminer's did.
+    Its page interpreter and pdfplumber's table finder are bounded too (`_guard_interpreter`,
+    `_guard_table_finder`).
     """
     global _guarded
     if _guarded:
@@ -259,6 +261,8 @@ def guard_pdf_streams() -> None:
     pdftypes.lzwdecode = lambda data: _bounded_join(LZWDecoder(io.BytesIO(data)).run())
     original_rldecode: Callable[[bytes], bytes] = pdftypes.rldecode
     pdftypes.rldecode = lambda data: _charged(original_rldecode(data))
+    _guard_interpreter()
+    _guard_table_finder()
     _guarded = True
 
 
@@ -347,6 +351,74 @@ def _replay(data: bytes) -> Any:
     inflater = zlib.decompressobj()
     inflater.decompress(data, _allowance() + 1)
     return inflater
+
+
+# Content bytes run on the page being read; a form XObject counts each time it is drawn.
+_page_content: ContextVar[list[int] | None] = ContextVar("planwatch_pdf_page_content", default=None)
+
+
+def _guard_interpreter() -> None:
+    """Bound the content pdfminer runs per page: every operator becomes objects (a character is a
+    dict of ~2 KB in pdfplumber), so a 1 MB content stream of text costs over a gigabyte.
+
+    `process_page` starts a page's count and checks the time; `execute` (page contents and each
+    drawing of a form) adds the bytes it is about to run and refuses past PLANWATCH_PDF_MAX_PAGE_CONTENT.
+    """
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdftypes import stream_value
+
+    interpreter: Any = PDFPageInterpreter
+    process_page = interpreter.process_page
+    execute = interpreter.execute
+
+    def bounded_process_page(self: Any, page: Any) -> None:
+        check_time()
+        token = _page_content.set([0])
+        try:
+            process_page(self, page)
+        finally:
+            _page_content.reset(token)
+
+    def bounded_execute(self: Any, streams: Any) -> None:
+        counter = _page_content.get() or [0]
+        limit = config.size(config.PDF_MAX_PAGE_CONTENT)
+        for stream in streams:
+            counter[0] += len(stream_value(stream).get_data())
+            if counter[0] > limit:
+                reason = _over("PDF 一页的内容", limit, config.PDF_MAX_PAGE_CONTENT)
+                raise LimitExceeded(reason + "，页面过于复杂或是恶意文件")
+        check_time()
+        execute(self, streams)
+
+    interpreter.process_page = bounded_process_page
+    interpreter.execute = bounded_execute
+
+
+def _guard_table_finder() -> None:
+    """Bound pdfplumber's table finder, which compares every vertical ruling line with every
+    horizontal one and then every crossing point with every other (quadratic): a 20 KB page of
+    grid lines took 45 s. Past PLANWATCH_PDF_MAX_TABLE_LINES lines or _TABLE_POINTS crossings on
+    one page the file is refused; real plans have a few dozen lines and a few hundred crossings.
+    """
+    import pdfplumber.table
+
+    table: Any = pdfplumber.table
+    find_crossings = table.edges_to_intersections
+
+    def bounded_crossings(edges: Any, x_tolerance: Any = 1, y_tolerance: Any = 1) -> Any:
+        check_time()
+        lines = config.count(config.PDF_MAX_TABLE_LINES)
+        if len(edges) > lines:
+            reason = _too_many("PDF 一页中的表格线", lines, config.PDF_MAX_TABLE_LINES, "条")
+            raise LimitExceeded(reason + "，页面过于复杂或是恶意文件")
+        crossings = find_crossings(edges, x_tolerance, y_tolerance)
+        points = config.count(config.PDF_MAX_TABLE_POINTS)
+        if len(crossings) > points:
+            reason = _too_many("PDF 一页中表格线的交点", points, config.PDF_MAX_TABLE_POINTS)
+            raise LimitExceeded(reason + "，页面过于复杂或是恶意文件")
+        return crossings
+
+    table.edges_to_intersections = bounded_crossings
 
 
 class _BoundedZlib:

@@ -202,15 +202,20 @@ def pdf_with_stream(path: Path, content: bytes, filters: bytes = b"") -> Path:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< "
-        + filters
-        + b"/Length "
-        + str(len(content)).encode()
-        + b" >>\nstream\n"
-        + content
-        + b"\nendstream",
+        stream_object(filters, content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return write_pdf(path, objects)
+
+
+def stream_object(attributes: bytes, data: bytes) -> bytes:
+    return (
+        b"<< " + attributes + b"/Length " + str(len(data)).encode() + b" >>\nstream\n" + data + b"\nendstream"
+    )
+
+
+def write_pdf(path: Path, objects: list[bytes]) -> Path:
+    """Objects 1…n (1 the catalog) with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -262,6 +267,97 @@ def txt_many_lines(directory: Path, size: int = 50 * MB - 1) -> Path:
     return path
 
 
+# ---- the largest inputs the default limits let through: what a read may cost at most ----------
+
+
+def docx_at_limit(directory: Path) -> Path:
+    """31 MB of paragraphs: under the XML limit, so python-docx parses it; over the line limit."""
+    return docx_many_paragraphs(directory, size=31 * MB)
+
+
+def html_at_limit(directory: Path) -> Path:
+    """15.5 MB of HTML in 160,000 paragraphs: under the size, tag and line limits."""
+    unit = ("<p>" + "推动高质量发展，建设现代化经济体系。" * 2 + "</p>\n").encode()
+    path = directory / "at_limit.html"
+    with path.open("wb") as handle:
+        for part in _repeat(b"<!DOCTYPE html><html><body>", unit, int(15.5 * MB), b"</body></html>"):
+            handle.write(part)
+    return path
+
+
+def pdf_at_limit(directory: Path, pages: int = 2000, content: int = 250 * 1024) -> Path:
+    """2,000 pages drawing one shared 250 KB content stream of text: under the page and content limits."""
+    ops = b"BT /F1 12 Tf 72 720 Td " + b"(planwatch) Tj " * (content // 15) + b"ET"
+    stream = zlib.compress(ops, 9)
+    kids = " ".join(f"{4 + n} 0 R" for n in range(pages)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
+        b"<< /Filter /FlateDecode /Length "
+        + str(len(stream)).encode()
+        + b" >>\nstream\n"
+        + stream
+        + b"\nendstream",
+        *(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R"
+            b" /Resources << /Font << /F1 " + str(4 + pages).encode() + b" 0 R >> >> >>"
+            for _ in range(pages)
+        ),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return write_pdf(directory / "at_limit.pdf", objects)
+
+
+def txt_at_limit(directory: Path) -> Path:
+    """The bundled plan 115 times: 197,000 lines of real prose and tables (33 MB), under the line limit."""
+    source = Path(__file__).parents[1] / "planwatch" / "data" / "xinjian_14th_fyp_draft2.txt"
+    text = source.read_bytes()
+    path = directory / "at_limit.txt"
+    with path.open("wb") as handle:
+        for _ in range(115):
+            handle.write(text)
+    return path
+
+
+def xlsx_at_limit(directory: Path) -> Path:
+    """99,000 rows of 10 figures (990,000 cells, 24 MB of XML): under every import limit."""
+    header = ["编号", *(f"{year}年" for year in range(2021, 2026)), *(f"2023Q{q}" for q in range(1, 5))]
+    head = (
+        _SHEET_HEAD
+        + '<sheetData><row r="1">'
+        + "".join(
+            f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(header)
+        )
+        + "</row>"
+    ).encode()
+
+    def rows() -> Iterator[bytes]:
+        yield head
+        for start in range(2, 99_002, 1000):
+            yield "".join(
+                f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>T2.01</t></is></c>'
+                + "".join(f'<c r="{chr(66 + i)}{r}"><v>{r % 997}.5</v></c>' for i in range(9))
+                + "</row>"
+                for r in range(start, start + 1000)
+            ).encode()
+        yield b"</sheetData></worksheet>"
+
+    return _xlsx(directory / "at_limit.xlsx", rows(), _no_strings())
+
+
+def csv_at_limit(directory: Path) -> Path:
+    """99,000 rows with a 480-character source each (48 MB): under the size, row and cell limits."""
+    path = directory / "at_limit.csv"
+    source = "统计公报" * 120
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("编号,期间,数值,数据来源\n")
+        for start in range(0, 99_000, 1000):
+            handle.write(
+                "".join(f"T2.01,{2021 + n % 5},{n}.5,{source}\n" for n in range(start, start + 1000))
+            )
+    return path
+
+
 Builder = Callable[[Path], Path]
 
 # Run as `python -c READER_SCRIPT document|import PATH`: reads one file and prints one line, the
@@ -292,4 +388,10 @@ CASES: dict[str, tuple[Builder, str]] = {
     "pdf: a 1 GB Flate content stream": (pdf_flate_bomb, "document"),
     "html: 44 MB of nested elements": (html_many_elements, "document"),
     "txt: 13 million lines in 50 MB": (txt_many_lines, "document"),
+    "at limit: docx, 31 MB of paragraph XML": (docx_at_limit, "document"),
+    "at limit: html, 15.5 MB, 160,000 paragraphs": (html_at_limit, "document"),
+    "at limit: pdf, 2,000 pages of 250 KB content each": (pdf_at_limit, "document"),
+    "at limit: txt, the plan 115 times (197,000 lines)": (txt_at_limit, "document"),
+    "at limit: xlsx, 990,000 cells": (xlsx_at_limit, "import"),
+    "at limit: csv, 48 MB in 99,000 rows": (csv_at_limit, "import"),
 }

@@ -140,7 +140,15 @@ def _header(row: int, cells: Sequence[str]) -> _Header:
 
 
 def _rows(grid: Sequence[Sequence[str]], header: _Header) -> Iterator[ImportRow]:
-    columns = dict(header.labels)
+    # One columns mapping per value column, shared by every figure read from it (not one per figure).
+    shared: dict[str, Mapping[str, str]] = {}
+
+    def columns_of(column: str) -> Mapping[str, str]:
+        if column not in shared:
+            period = column if header.wide else header.labels[layout.PERIOD]
+            shared[column] = {**header.labels, layout.VALUE: column, layout.PERIOD: period}
+        return shared[column]
+
     for number, cells in enumerate(grid[header.row :], header.row + 1):
         if all(is_blank(c) for c in cells) or _is_example(cells, header.fields):
             continue
@@ -163,11 +171,7 @@ def _rows(grid: Sequence[Sequence[str]], header: _Header) -> Iterator[ImportRow]
                 source=common[layout.SOURCE],
                 status=common[layout.STATUS],
                 as_of=as_of,
-                columns={
-                    **columns,
-                    layout.VALUE: column,
-                    layout.PERIOD: column if header.wide else columns[layout.PERIOD],
-                },
+                columns=columns_of(column),
             )
 
 

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planwatch import config
+from planwatch.as_of import parse_as_of
 from planwatch.errors import PlanwatchError
 from planwatch.lint import LintSettings
 from planwatch.model import ParsedPlan, Project, Severity, ValueRef
@@ -518,12 +519,7 @@ def demo() -> None:
 
 
 def _date_option(text: str | None, option: str) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise PlanwatchError(f"“{text}”不是日期，应写作2025-06-30", field=option) from None
+    return date.today() if text is None else parse_as_of(text, field=option)
 
 
 class LintFormat(StrEnum):

@@ -57,6 +57,7 @@ from planwatch.store.schema import (
 )
 
 _RACE_RETRIES = 10
+_MAX_ID = 2**31 - 1  # plans.id is a 32-bit INTEGER on PostgreSQL
 _LOADED_PLANS = 32
 
 
@@ -176,9 +177,12 @@ class Store:
 
     def resolve(self, reference: str) -> int:
         """A plan id from `reference`: a numeric id, or (part of) a title — its latest version."""
+        text = reference.strip()
         with self.engine.connect() as connection:
-            if reference.strip().isdigit():
-                plan_id = connection.execute(select(plans.c.id).where(plans.c.id == int(reference))).scalar()
+            if text.isdecimal():  # 12 or １２, not ² or ⑴ (digits to isdigit(), not to int())
+                number = int(text)  # beyond a database integer no plan has it: not found, not an overflow
+                query = select(plans.c.id).where(plans.c.id == number)
+                plan_id = connection.execute(query).scalar() if number <= _MAX_ID else None
             else:
                 needle = plan_key(reference)
                 plan_id = connection.execute(

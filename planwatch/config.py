@@ -68,12 +68,12 @@ PDF_MAX_DECODED_SIZE = Setting(
 HTML_MAX_SIZE = Setting("PLANWATCH_HTML_MAX_SIZE", "16MB", "网页（.html）文件的大小上限")
 HTML_MAX_ELEMENTS = Setting("PLANWATCH_HTML_MAX_ELEMENTS", "400000", "网页中标签（元素）数量的上限")
 READ_TIMEOUT = Setting(
-    "PLANWATCH_READ_TIMEOUT", "25", "读取一个文件的时间上限（秒）；超时的文件被拒绝，不会一直占用服务器"
+    "PLANWATCH_READ_TIMEOUT", "20", "读取一个文件的时间上限（秒）；超时的文件被拒绝，不会一直占用服务器"
 )
 IMPORT_MAX_ROWS = Setting("PLANWATCH_IMPORT_MAX_ROWS", "100000", "导入的数据文件（CSV、Excel）的行数上限")
 IMPORT_MAX_COLUMNS = Setting("PLANWATCH_IMPORT_MAX_COLUMNS", "200", "导入的数据文件的列数上限")
 IMPORT_MAX_CELLS = Setting(
-    "PLANWATCH_IMPORT_MAX_CELLS", "1000000", "导入的数据文件读取的单元格总数上限（含空白单元格）"
+    "PLANWATCH_IMPORT_MAX_CELLS", "500000", "导入的数据文件读取的单元格总数上限（含空白单元格）"
 )
 IMPORT_MAX_FIELD_SIZE = Setting(
     "PLANWATCH_IMPORT_MAX_FIELD_SIZE", "128KB", "CSV 文件中一个单元格的大小上限（按字符计）"
@@ -105,6 +105,13 @@ LIMITS = (
     MAX_PROBLEMS,
 )
 
+# ---- backup (planwatch backup / restore) ------------------------------------------------------------
+PG_BIN = Setting(
+    "PLANWATCH_PG_BIN",
+    "",
+    "PostgreSQL 的 pg_dump、pg_restore 所在目录；未设置时在 PATH 和 /usr/lib/postgresql/*/bin 中查找",
+)
+
 _SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
@@ -127,7 +134,7 @@ def size(setting: Setting) -> int:
     return int(digits) * _SIZE_UNITS[unit]
 
 
-SETTINGS = (DATABASE_URL, HOME, PUBLIC, SECRET_KEY, *LIMITS)
+SETTINGS = (DATABASE_URL, HOME, PUBLIC, SECRET_KEY, *LIMITS, PG_BIN)
 
 
 def data_home() -> Path:

@@ -89,7 +89,7 @@ def test_a_read_that_runs_past_the_time_limit_is_refused(monkeypatch: pytest.Mon
     monkeypatch.setattr(limits, "time", _Clock())
     data = (FIXTURES / "plan.docx").read_bytes()
     assert refusal(data, "plan.docx") == (
-        "读取超时：超过 25 秒仍未读完，文件过大或过于复杂（设置 PLANWATCH_READ_TIMEOUT）"
+        "读取超时：超过 20 秒仍未读完，文件过大或过于复杂（设置 PLANWATCH_READ_TIMEOUT）"
     )
 
 

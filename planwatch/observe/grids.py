@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
+import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -131,7 +133,8 @@ def xlsx_grids(file: Path, data: bytes) -> list[Grid]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about Excel features it drops; we read values
             values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            # A second pass, over the formulas, only when a sheet has any: each pass parses every cell.
+            formulas = load_workbook(io.BytesIO(data), read_only=True) if _has_formulas(data) else None
     except Exception as error:  # openpyxl raises many types for a damaged or foreign file
         raise refused(file, f"不是有效的 .xlsx 文件（{error.__class__.__name__}）") from None
     grids: list[Grid] = []
@@ -141,7 +144,7 @@ def xlsx_grids(file: Path, data: bytes) -> list[Grid]:
         for sheet in values.worksheets:
             if sheet.title.strip() == INSTRUCTIONS_SHEET:
                 continue
-            formula_sheet: Any = formulas[sheet.title]
+            formula_sheet: Any = formulas[sheet.title] if formulas is not None else None
             grids.append(_sheet_grid(sheet, formula_sheet, bounds, problems))
     except ImportRefused:
         raise
@@ -149,16 +152,37 @@ def xlsx_grids(file: Path, data: bytes) -> list[Grid]:
         raise refused(file, f"不是有效的 .xlsx 文件（{error.__class__.__name__}）") from None
     finally:
         values.close()
-        formulas.close()
+        if formulas is not None:
+            formulas.close()
     if problems:
         raise problems.refused(str(file))
     return grids
 
 
-def _sheet_grid(sheet: Any, formula_sheet: Any, bounds: _Bounds, problems: ProblemList) -> Grid:
+# A formula cell's <f> element, with or without a namespace prefix (<x:f>).
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet holds a formula, by scanning its XML as it inflates (stops at the first)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not info.filename.lower().startswith("xl/worksheets/"):
+                continue
+            tail = b""
+            with archive.open(info) as member:
+                while chunk := member.read(1 << 20):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-8:]
+    return False
+
+
+def _sheet_grid(sheet: Any, formula_sheet: Any | None, bounds: _Bounds, problems: ProblemList) -> Grid:
     for each in (sheet, formula_sheet):
-        each.reset_dimensions()  # never trust <dimension>: read the rows that are there
-    formula_rows = formula_sheet.iter_rows(values_only=True)
+        if each is not None:
+            each.reset_dimensions()  # never trust <dimension>: read the rows that are there
+    formula_rows = iter(()) if formula_sheet is None else formula_sheet.iter_rows(values_only=True)
     grid: Grid = []
     for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
         raw_formulas = next(formula_rows, ())

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from planwatch import config
+from planwatch import cli_backup, config
 from planwatch.as_of import parse_as_of
 from planwatch.errors import PlanwatchError
 from planwatch.lint import LintSettings
@@ -668,3 +668,6 @@ def _print_summary(parsed: ParsedPlan) -> None:
 
 def _describe_url(url: str) -> str:
     return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url.split("@")[-1]
+
+
+cli_backup.register(app, user_errors)  # planwatch backup / restore (planwatch/cli_backup.py)

@@ -16,7 +16,7 @@ import pytest
 from fpdf import FPDF
 
 from planwatch.document import limits, load_bytes, load_document
-from planwatch.document.limits import _BoundedZlib, _decompress_corrupted
+from planwatch.document.pdf_limits import _BoundedZlib, _decompress_corrupted
 from planwatch.errors import DocumentError
 from tests.hostile_files import pdf_with_stream, stream_object, write_pdf
 

@@ -5,7 +5,8 @@ millions of elements. Each reader calls its `check_*` function first, on the raw
 a library parses anything: sizes declared in a zip's directory, the number of PDF pages, the
 tags of a page. `reading(name)` wraps the whole read: it starts the clock (PLANWATCH_READ_TIMEOUT)
 and a budget of decompressed PDF bytes, and turns a limit hit deep inside a library into one
-`DocumentError` naming the file. Every limit is a setting (planwatch.config, docs/security.md).
+`DocumentError` naming the file. What pdfminer and pdfplumber do with a page is bounded in
+pdf_limits. Every limit is a setting (planwatch.config, docs/security.md).
 
 The zip checks trust the sizes in the zip's central directory because Python's zipfile (which
 python-docx and openpyxl read through) never inflates a member beyond its declared size: a
@@ -18,7 +19,7 @@ import io
 import time
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -50,12 +51,14 @@ def describe_size(count: int) -> str:
     return f"{count} 字节"
 
 
-def _over(what: str, limit: int, setting: config.Setting, *, actual: str = "") -> str:
+def over(what: str, limit: int, setting: config.Setting, *, actual: str = "") -> str:
+    """`…（actual）超过上限 32 MB（设置 NAME）`: the reason for a size over its limit."""
     shown = f"（{actual}）" if actual else ""
     return f"{what}{shown}超过上限 {describe_size(limit)}（设置 {setting.name}）"
 
 
-def _too_many(what: str, limit: int, setting: config.Setting, unit: str = "个") -> str:
+def too_many(what: str, limit: int, setting: config.Setting, unit: str = "个") -> str:
+    """`…超过上限 1,000 个（设置 NAME）`: the reason for a count over its limit."""
     return f"{what}超过上限 {limit:,} {unit}（设置 {setting.name}）"
 
 
@@ -63,19 +66,21 @@ def _too_many(what: str, limit: int, setting: config.Setting, unit: str = "个")
 
 
 @dataclass(slots=True)
-class _Budget:
+class Budget:
+    """What the read in progress may still spend."""
+
     deadline: float
     decoded_left: int  # PDF bytes still allowed to be decompressed
 
 
-_current: ContextVar[_Budget | None] = ContextVar("planwatch_read_budget", default=None)
+_current: ContextVar[Budget | None] = ContextVar("planwatch_read_budget", default=None)
 
 
 @contextmanager
 def reading(name: str) -> Iterator[None]:
     """The span of reading one file: its time limit and decompression budget, limits as DocumentError."""
     seconds = config.count(config.READ_TIMEOUT)
-    budget = _Budget(time.monotonic() + seconds, config.size(config.PDF_MAX_DECODED_SIZE))
+    budget = Budget(time.monotonic() + seconds, config.size(config.PDF_MAX_DECODED_SIZE))
     token = _current.set(budget)
     try:
         yield
@@ -116,7 +121,7 @@ def file_too_large(size: int) -> str:
 def check_line_count(count: int, name: str | None = None) -> None:
     limit = config.count(config.MAX_LINES)
     if count > limit:
-        raise DocumentError(_too_many("文件的行数", limit, config.MAX_LINES, "行"), file=name)
+        raise DocumentError(too_many("文件的行数", limit, config.MAX_LINES, "行"), file=name)
 
 
 # ---- .docx and .xlsx: zip archives of XML ---------------------------------------------------------
@@ -135,12 +140,12 @@ def check_zip(data: bytes, name: str) -> list[zipfile.ZipInfo]:
     total = sum(info.file_size for info in infos)
     unzipped = config.size(config.MAX_UNZIPPED_SIZE)
     if total > unzipped:
-        reason = _over("解压后的大小", unzipped, config.MAX_UNZIPPED_SIZE, actual=describe_size(total))
+        reason = over("解压后的大小", unzipped, config.MAX_UNZIPPED_SIZE, actual=describe_size(total))
         raise DocumentError(reason + "，可能是恶意文件", file=name)
     xml = sum(info.file_size for info in infos if info.filename.lower().endswith(_XML_SUFFIXES))
     xml_limit = config.size(config.MAX_XML_SIZE)
     if xml > xml_limit:
-        reason = _over("解压后的 XML 内容", xml_limit, config.MAX_XML_SIZE, actual=describe_size(xml))
+        reason = over("解压后的 XML 内容", xml_limit, config.MAX_XML_SIZE, actual=describe_size(xml))
         raise DocumentError(reason + "，文件过大或是恶意文件", file=name)
     return infos
 
@@ -164,7 +169,7 @@ def check_xlsx(data: bytes, name: str) -> None:
             except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
                 return  # a damaged part: openpyxl reports the file as invalid
             if count > limit:
-                reason = _too_many("共享字符串表的条目", limit, config.XLSX_MAX_SHARED_STRINGS)
+                reason = too_many("共享字符串表的条目", limit, config.XLSX_MAX_SHARED_STRINGS)
                 raise DocumentError(reason, file=name)
 
 
@@ -190,251 +195,26 @@ def check_html(data: bytes, name: str) -> None:
     """The page's size and its number of tags, before lxml builds a tree of them."""
     limit = config.size(config.HTML_MAX_SIZE)
     if len(data) > limit:
-        reason = _over("网页文件", limit, config.HTML_MAX_SIZE, actual=describe_size(len(data)))
+        reason = over("网页文件", limit, config.HTML_MAX_SIZE, actual=describe_size(len(data)))
         raise DocumentError(reason, file=name)
     # Each element starts with "<" and a letter; counting "<" less closing tags "</" is close enough
     # (and never too low), and costs one pass in C.
     elements = data.count(b"<") - data.count(b"</")
     element_limit = config.count(config.HTML_MAX_ELEMENTS)
     if elements > element_limit:
-        raise DocumentError(_too_many("网页中的标签", element_limit, config.HTML_MAX_ELEMENTS), file=name)
+        raise DocumentError(too_many("网页中的标签", element_limit, config.HTML_MAX_ELEMENTS), file=name)
 
 
 # ---- .pdf -------------------------------------------------------------------------------------
 
 
 def check_pdf(data: bytes, name: str) -> None:
-    """The page count (by walking the page tree, not trusting /Count), with the stream guard on.
+    """The page count, with pdfminer and pdfplumber bounded from here on (see pdf_limits)."""
+    from planwatch.document import pdf_limits  # pdfminer loads only when a PDF is read
 
-    A file pdfminer cannot open is left to the reader, which tells damaged from encrypted.
-    """
-    guard_pdf()
-    limit = config.count(config.PDF_MAX_PAGES)
-    try:
-        pages = _count_pages(data, limit)
-    except LimitExceeded as exceeded:
-        raise DocumentError(exceeded.reason, file=name) from None
-    except Exception:  # pdfminer's many errors for a damaged or encrypted file
-        return
-    if pages > limit:
-        raise DocumentError(_too_many("PDF 的页数", limit, config.PDF_MAX_PAGES, "页"), file=name)
+    pdf_limits.check_pdf(data, name)
 
 
-def _count_pages(data: bytes, stop_after: int) -> int:
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-
-    document = PDFDocument(PDFParser(io.BytesIO(data)))
-    count = 0
-    for _ in PDFPage.create_pages(document):
-        count += 1
-        if count > stop_after:
-            break
-    return count
-
-
-_guarded = False
-
-
-def guard_pdf() -> None:
-    """Make pdfminer work within the limits (idempotent; pdfminer is changed once, for good).
-
-    pdfminer decodes every stream (page contents, object streams, fonts) in `PDFStream.decode`
-    through the `zlib`, `lzwdecode` and `rldecode` names of its pdftypes module. Those names are
-    replaced by bounded versions: a stream may not inflate past PLANWATCH_PDF_MAX_STREAM_SIZE,
-    and, inside `reading`, the streams of one file not past PLANWATCH_PDF_MAX_DECODED_SIZE
-    together, nor past its time limit. Without a limit hit they return exactly what pdfminer's did.
-    Its page interpreter and pdfplumber's table finder are bounded too (`_guard_interpreter`,
-    `_guard_table_finder`).
-    """
-    global _guarded
-    if _guarded:
-        return
-    import importlib
-
-    from pdfminer.lzw import LZWDecoder
-
-    pdftypes: Any = importlib.import_module("pdfminer.pdftypes")  # Any: its names are replaced below
-    pdftypes.zlib = _BoundedZlib()
-    pdftypes.decompress_corrupted = _decompress_corrupted
-    pdftypes.lzwdecode = lambda data: _bounded_join(LZWDecoder(io.BytesIO(data)).run())
-    original_rldecode: Callable[[bytes], bytes] = pdftypes.rldecode
-    pdftypes.rldecode = lambda data: _charged(original_rldecode(data))
-    _guard_interpreter()
-    _guard_table_finder()
-    _guarded = True
-
-
-def _allowance() -> int:
-    """How many more bytes the next stream may inflate to."""
-    check_time()
-    per_stream = config.size(config.PDF_MAX_STREAM_SIZE)
-    budget = _current.get()
-    return per_stream if budget is None else min(per_stream, budget.decoded_left)
-
-
-def _refuse_stream() -> LimitExceeded:
-    budget = _current.get()
-    per_stream = config.size(config.PDF_MAX_STREAM_SIZE)
-    if budget is not None and budget.decoded_left < per_stream:
-        total = config.size(config.PDF_MAX_DECODED_SIZE)
-        return LimitExceeded(
-            _over("PDF 解压后的数据", total, config.PDF_MAX_DECODED_SIZE) + "，文件过大或是恶意文件"
-        )
-    return LimitExceeded(
-        _over("PDF 中一个数据流解压后", per_stream, config.PDF_MAX_STREAM_SIZE) + "，可能是恶意文件"
-    )
-
-
-def _charged(data: bytes) -> bytes:
-    """`data`, its size taken from the budget of the current read (LimitExceeded if over it)."""
-    if len(data) > _allowance():
-        raise _refuse_stream()
-    _charge(len(data))
-    return data
-
-
-def _charge(count: int) -> None:
-    budget = _current.get()
-    if budget is not None:
-        budget.decoded_left -= count
-
-
-def _bounded_join(parts: Iterator[bytes]) -> bytes:
-    allowed = _allowance()
-    out = bytearray()
-    for part in parts:
-        out += part
-        if len(out) > allowed:
-            raise _refuse_stream()
-    return _charged(bytes(out))
-
-
-def _decompress_corrupted(data: bytes) -> bytes:
-    """pdfminer's `decompress_corrupted`, bounded and linear: the stream up to a damaged checksum.
-
-    pdfminer's own feeds zlib one byte at a time and appends to a bytes object, which is quadratic;
-    a truncated stream of a few megabytes would take hours. This one feeds 64 KB at a time and goes
-    byte by byte only through the chunk where zlib fails, to keep what came before the damage.
-    As pdfminer's: damage more than 3 bytes before the end is an error, within them a loss accepted.
-    """
-    allowed = _allowance()
-    inflater = zlib.decompressobj()
-    parts: list[bytes] = []
-    produced = 0
-    step = 1 << 16
-    position = 0
-    while position < len(data):
-        chunk = data[position : position + step]
-        try:
-            out = inflater.decompress(chunk, allowed - produced + 1)
-        except zlib.error:
-            if step == 1:
-                if position < len(data) - 3:
-                    raise
-                break
-            inflater = _replay(data[:position])  # back to the state before this chunk, bytewise from here
-            step = 1
-            continue
-        produced += len(out)
-        if produced > allowed:
-            raise _refuse_stream()
-        parts.append(out)
-        position += len(chunk)
-        check_time()
-    return _charged(b"".join(parts))
-
-
-def _replay(data: bytes) -> Any:
-    """A decompressor that has consumed `data` (which inflated without error before)."""
-    inflater = zlib.decompressobj()
-    inflater.decompress(data, _allowance() + 1)
-    return inflater
-
-
-# Content bytes run on the page being read; a form XObject counts each time it is drawn.
-_page_content: ContextVar[list[int] | None] = ContextVar("planwatch_pdf_page_content", default=None)
-
-
-def _guard_interpreter() -> None:
-    """Bound the content pdfminer runs per page: every operator becomes objects (a character is a
-    dict of ~2 KB in pdfplumber), so a 1 MB content stream of text costs over a gigabyte.
-
-    `process_page` starts a page's count and checks the time; `execute` (page contents and each
-    drawing of a form) adds the bytes it is about to run and refuses past PLANWATCH_PDF_MAX_PAGE_CONTENT.
-    """
-    from pdfminer.pdfinterp import PDFPageInterpreter
-    from pdfminer.pdftypes import stream_value
-
-    interpreter: Any = PDFPageInterpreter
-    process_page = interpreter.process_page
-    execute = interpreter.execute
-
-    def bounded_process_page(self: Any, page: Any) -> None:
-        check_time()
-        token = _page_content.set([0])
-        try:
-            process_page(self, page)
-        finally:
-            _page_content.reset(token)
-
-    def bounded_execute(self: Any, streams: Any) -> None:
-        counter = _page_content.get() or [0]
-        limit = config.size(config.PDF_MAX_PAGE_CONTENT)
-        for stream in streams:
-            counter[0] += len(stream_value(stream).get_data())
-            if counter[0] > limit:
-                reason = _over("PDF 一页的内容", limit, config.PDF_MAX_PAGE_CONTENT)
-                raise LimitExceeded(reason + "，页面过于复杂或是恶意文件")
-        check_time()
-        execute(self, streams)
-
-    interpreter.process_page = bounded_process_page
-    interpreter.execute = bounded_execute
-
-
-def _guard_table_finder() -> None:
-    """Bound pdfplumber's table finder, which compares every vertical ruling line with every
-    horizontal one and then every crossing point with every other (quadratic): a 20 KB page of
-    grid lines took 45 s. Past PLANWATCH_PDF_MAX_TABLE_LINES lines or _TABLE_POINTS crossings on
-    one page the file is refused; real plans have a few dozen lines and a few hundred crossings.
-    """
-    import pdfplumber.table
-
-    table: Any = pdfplumber.table
-    find_crossings = table.edges_to_intersections
-
-    def bounded_crossings(edges: Any, x_tolerance: Any = 1, y_tolerance: Any = 1) -> Any:
-        check_time()
-        lines = config.count(config.PDF_MAX_TABLE_LINES)
-        if len(edges) > lines:
-            reason = _too_many("PDF 一页中的表格线", lines, config.PDF_MAX_TABLE_LINES, "条")
-            raise LimitExceeded(reason + "，页面过于复杂或是恶意文件")
-        crossings = find_crossings(edges, x_tolerance, y_tolerance)
-        points = config.count(config.PDF_MAX_TABLE_POINTS)
-        if len(crossings) > points:
-            reason = _too_many("PDF 一页中表格线的交点", points, config.PDF_MAX_TABLE_POINTS)
-            raise LimitExceeded(reason + "，页面过于复杂或是恶意文件")
-        return crossings
-
-    table.edges_to_intersections = bounded_crossings
-
-
-class _BoundedZlib:
-    """The part of the zlib module pdfminer's pdftypes uses, with inflation bounded."""
-
-    error = zlib.error
-
-    @staticmethod
-    def decompress(data: bytes) -> bytes:
-        allowed = _allowance()
-        inflater = zlib.decompressobj()
-        out = inflater.decompress(data, allowed + 1)
-        if len(out) > allowed:
-            raise _refuse_stream()
-        if not inflater.eof:
-            # Truncated or followed by garbage: zlib.decompress raises, and pdfminer then retries
-            # with decompress_corrupted (bounded too). Keep that behaviour.
-            raise zlib.error("incomplete or truncated stream")
-        return _charged(out)
+def current_budget() -> Budget | None:
+    """The budget of the read in progress (inside `reading`), or None."""
+    return _current.get()

@@ -348,7 +348,7 @@ def observe(
     ],
     by: Annotated[str, typer.Option("--by", help="填报人")] = "",
 ) -> None:
-    """导入监测数据（统计数据）；有任何一行不合格则整个文件不导入，并列出全部问题。"""
+    """导入监测数据（统计数据）；有任何一行不合格则整个文件不导入，并列出问题（前100条及总数）。"""
     store = _store()
     outcome = import_observations(store, store.resolve(plan), file, entered_by=by or _user())
     out().print(outcome.summary(), markup=False)

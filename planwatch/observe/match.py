@@ -1,4 +1,4 @@
-"""Import rows → Observations of a plan's indicators and prose targets, or every problem at once.
+"""Import rows → Observations of a plan's indicators and prose targets, or the problems at once.
 
 An indicator is found by its id (T2.01, or a prose target's G012) or by its name, compared without
 spaces, full/half-width differences or a unit in brackets (地区生产总值（亿元） is 地区生产总值). When

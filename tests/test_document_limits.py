@@ -69,10 +69,9 @@ def test_docx_with_more_lines_than_the_line_limit_is_refused_naming_the_file(
 def test_text_with_more_lines_than_the_line_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLANWATCH_MAX_LINES", "3")
     assert load_bytes("一\n二\n三\n".encode(), "plan.txt").line_count == 3
-    assert (
-        refusal("一\n二\n三\n四\n".encode(), "plan.txt")
-        == "文件的行数超过上限 3 行（设置 PLANWATCH_MAX_LINES）"
-    )
+    assert load_bytes("一\n二\n三".encode(), "plan.txt").line_count == 3
+    for text in ("一\n二\n三\n四\n", "一\n二\n三\n四"):  # four lines, with or without a last newline
+        assert refusal(text.encode(), "plan.txt") == "文件的行数超过上限 3 行（设置 PLANWATCH_MAX_LINES）"
 
 
 class _Clock:

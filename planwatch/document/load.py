@@ -97,8 +97,9 @@ def _load(data: bytes, name: str) -> Document:
         else:
             # Tables in a text file are already flattened; the parse stage rebuilds them.
             decoded = decode_text(data, name)
-            limits.check_line_count(decoded.text.count("\n"), name)
-            lines, encoding = split_lines(decoded.text), decoded.encoding
+            text = decoded.text  # lines counted before they are built, as raw_lines will cut them
+            limits.check_line_count(text.count("\n") + (not text.endswith("\n")), name)
+            lines, encoding = split_lines(text), decoded.encoding
             if (reason := decoded.tail_problem()) is not None:
                 problems = (ReadProblem(max(len(lines), 1), reason, decoded.broken_tail.hex(" ").upper()),)
     return Document(

@@ -45,6 +45,7 @@ bench: setup  ## Print speed and accuracy figures (not asserted anywhere)
 	scripts/with-postgres.sh $(BIN)/python bench/search.py
 	scripts/with-postgres.sh $(BIN)/python bench/evaluate.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache node_modules planwatch/present/web/static/vendor

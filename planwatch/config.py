@@ -65,6 +65,105 @@ LOGIN_FAILURES = Setting(
 )
 LOGIN_WINDOW_SECONDS = Setting("PLANWATCH_LOGIN_WINDOW_SECONDS", "600", "计算登录失败次数的时间窗（秒）")
 
+
+# ---- limits on what one input may cost (docs/security.md) ------------------------------------------
+# Sizes are written 50MB, 512KB or a number of bytes; counts and seconds as whole numbers. A file over a
+# limit is refused with one Chinese line naming it; nothing of it is stored.
+MAX_FILE_SIZE = Setting("PLANWATCH_MAX_FILE_SIZE", "50MB", "一个文件（规划文件或数据文件）的大小上限")
+MAX_LINES = Setting("PLANWATCH_MAX_LINES", "200000", "一份规划文件读出的行数上限（表格每个单元格算一行）")
+MAX_UNZIPPED_SIZE = Setting(
+    "PLANWATCH_MAX_UNZIPPED_SIZE", "200MB", ".docx/.xlsx 文件解压后的总大小上限（含图片）"
+)
+MAX_XML_SIZE = Setting(
+    "PLANWATCH_MAX_XML_SIZE",
+    "32MB",
+    ".docx/.xlsx 文件中 XML 部分解压后的总大小上限（正文、表格、共享字符串）",
+)
+PDF_MAX_PAGES = Setting("PLANWATCH_PDF_MAX_PAGES", "2000", "PDF 文件的页数上限")
+PDF_MAX_STREAM_SIZE = Setting(
+    "PLANWATCH_PDF_MAX_STREAM_SIZE", "32MB", "PDF 中单个压缩数据流（页面内容、字体等）解压后的大小上限"
+)
+PDF_MAX_PAGE_CONTENT = Setting(
+    "PLANWATCH_PDF_MAX_PAGE_CONTENT",
+    "256KB",
+    "PDF 一页的内容（绘制文字和图形的指令，解压后）的大小上限；每个字符都要占用内存",
+)
+PDF_MAX_TABLE_LINES = Setting(
+    "PLANWATCH_PDF_MAX_TABLE_LINES", "1000", "PDF 一页中表格线（合并后的横线和竖线）的数量上限"
+)
+PDF_MAX_TABLE_POINTS = Setting("PLANWATCH_PDF_MAX_TABLE_POINTS", "5000", "PDF 一页中表格线交点的数量上限")
+PDF_MAX_DECODED_SIZE = Setting(
+    "PLANWATCH_PDF_MAX_DECODED_SIZE", "256MB", "一个 PDF 文件全部数据流解压后的总大小上限"
+)
+HTML_MAX_SIZE = Setting("PLANWATCH_HTML_MAX_SIZE", "16MB", "网页（.html）文件的大小上限")
+HTML_MAX_ELEMENTS = Setting("PLANWATCH_HTML_MAX_ELEMENTS", "400000", "网页中标签（元素）数量的上限")
+READ_TIMEOUT = Setting(
+    "PLANWATCH_READ_TIMEOUT", "20", "读取一个文件的时间上限（秒）；超时的文件被拒绝，不会一直占用服务器"
+)
+IMPORT_MAX_ROWS = Setting("PLANWATCH_IMPORT_MAX_ROWS", "100000", "导入的数据文件（CSV、Excel）的行数上限")
+IMPORT_MAX_COLUMNS = Setting("PLANWATCH_IMPORT_MAX_COLUMNS", "200", "导入的数据文件的列数上限")
+IMPORT_MAX_CELLS = Setting(
+    "PLANWATCH_IMPORT_MAX_CELLS", "500000", "导入的数据文件读取的单元格总数上限（含空白单元格）"
+)
+IMPORT_MAX_FIELD_SIZE = Setting(
+    "PLANWATCH_IMPORT_MAX_FIELD_SIZE", "128KB", "CSV 文件中一个单元格的大小上限（按字符计）"
+)
+XLSX_MAX_SHARED_STRINGS = Setting(
+    "PLANWATCH_XLSX_MAX_SHARED_STRINGS", "1000000", "Excel 文件共享字符串表的条目数上限"
+)
+MAX_PROBLEMS = Setting("PLANWATCH_MAX_PROBLEMS", "100", "一次列出的问题条数上限（其余只计数）")
+
+LIMITS = (
+    MAX_FILE_SIZE,
+    MAX_LINES,
+    MAX_UNZIPPED_SIZE,
+    MAX_XML_SIZE,
+    PDF_MAX_PAGES,
+    PDF_MAX_STREAM_SIZE,
+    PDF_MAX_PAGE_CONTENT,
+    PDF_MAX_TABLE_LINES,
+    PDF_MAX_TABLE_POINTS,
+    PDF_MAX_DECODED_SIZE,
+    HTML_MAX_SIZE,
+    HTML_MAX_ELEMENTS,
+    READ_TIMEOUT,
+    IMPORT_MAX_ROWS,
+    IMPORT_MAX_COLUMNS,
+    IMPORT_MAX_CELLS,
+    IMPORT_MAX_FIELD_SIZE,
+    XLSX_MAX_SHARED_STRINGS,
+    MAX_PROBLEMS,
+)
+
+# ---- backup (planwatch backup / restore) ------------------------------------------------------------
+PG_BIN = Setting(
+    "PLANWATCH_PG_BIN",
+    "",
+    "PostgreSQL 的 pg_dump、pg_restore 所在目录；未设置时在 PATH 和 /usr/lib/postgresql/*/bin 中查找",
+)
+
+_SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
+
+
+def count(setting: Setting) -> int:
+    """A whole-number setting (a count or seconds), at least 1; empty means the default."""
+    text = setting.value().strip() or setting.default
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise SettingError(f"设置 {setting.name}={text!r} 无效：应为正整数（默认 {setting.default}）")
+    return int(text)
+
+
+def size(setting: Setting) -> int:
+    """A size setting in bytes: `50MB`, `512KB`, `1GB` or a number of bytes; empty means the default."""
+    text = (setting.value().strip() or setting.default).upper().replace(" ", "")
+    digits = text.rstrip("KMGB")
+    unit = text[len(digits) :]
+    if not digits.isascii() or not digits.isdigit() or unit not in _SIZE_UNITS or int(digits) < 1:
+        shown = f"{setting.name}={setting.value()!r}"
+        raise SettingError(f"设置 {shown} 无效：应写作 50MB、512KB 或字节数（默认 {setting.default}）")
+    return int(digits) * _SIZE_UNITS[unit]
+
+
 SETTINGS = (
     DATABASE_URL,
     HOME,
@@ -75,6 +174,8 @@ SETTINGS = (
     UPLOAD_MB,
     LOGIN_FAILURES,
     LOGIN_WINDOW_SECONDS,
+    *LIMITS,
+    PG_BIN,
 )
 
 

@@ -23,8 +23,7 @@ from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planwatch.document import Document, Line, Table, load_bytes, load_document, split_lines
-from planwatch.document import load as load_module
+from planwatch.document import Document, Line, Table, limits, load_bytes, load_document, split_lines
 from planwatch.document.text import normalise
 from planwatch.errors import DocumentError
 
@@ -403,19 +402,21 @@ def test_device_is_not_a_file() -> None:
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(load_module, "MAX_BYTES", 1024)
+    monkeypatch.setenv("PLANWATCH_MAX_FILE_SIZE", "1KB")
     path = tmp_path / "big.txt"
     path.write_bytes(b"a\n" * 1024)
-    with pytest.raises(DocumentError, match=re.escape("文件过大（2 KB，上限 1 KB）")):
+    expected = "文件过大（2 KB，上限 1 KB，设置 PLANWATCH_MAX_FILE_SIZE）"
+    with pytest.raises(DocumentError, match=re.escape(expected)):
         load_document(path)
     with pytest.raises(DocumentError, match="文件过大") as raised:
         load_bytes(path.read_bytes(), "upload.txt")
     assert raised.value.file == "upload.txt"
 
 
-def test_size_limit_is_fifty_megabytes() -> None:
-    assert load_module.MAX_BYTES == 50 * 1024 * 1024
-    assert load_module._too_large(60 * 1024 * 1024) == "文件过大（60 MB，上限 50 MB）"
+def test_size_limit_is_fifty_megabytes_by_default() -> None:
+    assert limits.max_file_size() == 50 * 1024 * 1024
+    expected = "文件过大（60 MB，上限 50 MB，设置 PLANWATCH_MAX_FILE_SIZE）"
+    assert limits.file_too_large(60 * 1024 * 1024) == expected
 
 
 # --- .docx details ------------------------------------------------------------------------------

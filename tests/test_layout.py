@@ -28,7 +28,8 @@ ALLOWED = {
     "parse": {"errors", "document", "model", "parse"},
     "lint": {"errors", "document", "model", "parse", "lint", "formatting"},
     "evaluate": {"errors", "model", "evaluate", "formatting"},
-    "observe": {"errors", "document", "model", "observe", "dates"},
+    "observe": {"errors", "document", "model", "observe", "dates", "formulas", "config"},
+    "formulas": set(),
     "store": {"errors", "document", "model", "store", "config"},
 }
 

@@ -43,7 +43,7 @@ def observe(
         Path, typer.Argument(help="填好的 .csv 或 .xlsx（planwatch template 生成的模板，或长表）")
     ],
 ) -> None:
-    """导入监测数据（统计数据）；有任何一行不合格则整个文件不导入，并列出全部问题。"""
+    """导入监测数据（统计数据）；有任何一行不合格则整个文件不导入，并列出问题（前100条及总数）。"""
     store = open_store()
     outcome = import_figures(store, actor(store), locate(store, plan).plan_id, file)
     out().print(outcome.summary(), markup=False)

@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from planwatch.document import limits
 from planwatch.document.lines import LineBuilder
 from planwatch.document.model import Line, Table
 from planwatch.errors import DocumentError
@@ -20,8 +21,6 @@ from planwatch.errors import DocumentError
 CORRUPT = "无法读取 .docx 文件（文件损坏或不是 Word 文档）"
 # Word's own limit is 63 columns; a larger gridSpan is damage, not a table.
 _MAX_SPAN = 64
-# A zip bomb guard: the parts python-docx loads, uncompressed.
-_MAX_UNZIPPED = 512 * 1024 * 1024
 # Runs as Word shows them: plain, in hyperlinks, tracked insertions, smart tags, simple
 # fields and inline content controls. Deleted runs hold w:delText, which is not read.
 _RUNS = (
@@ -31,6 +30,7 @@ _RUNS = (
 
 
 def read_docx(data: bytes, name: str) -> tuple[tuple[Line, ...], tuple[Table, ...]]:
+    limits.check_docx(data, name)  # before python-docx inflates and parses anything
     _check_zip(data, name)
     try:
         import docx
@@ -39,6 +39,7 @@ def read_docx(data: bytes, name: str) -> tuple[tuple[Line, ...], tuple[Table, ..
         body = docx.Document(io.BytesIO(data)).element.body
         builder = LineBuilder()
         for kind, element in _blocks(body, qn):
+            limits.check_time()
             if kind == "p":
                 builder.add_text(_paragraph_text(element))
             else:
@@ -60,8 +61,6 @@ def _check_zip(data: bytes, name: str) -> None:
         raise DocumentError(CORRUPT, file=name) from exc
     if not any(info.filename.startswith("word/") for info in infos):
         raise DocumentError(CORRUPT, file=name)
-    if sum(info.file_size for info in infos) > _MAX_UNZIPPED:
-        raise DocumentError("无法读取 .docx 文件（解压后超过 512 MB，可能是恶意文件）", file=name)
 
 
 def _blocks(container: Any, qn: Any) -> Iterator[tuple[str, Any]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from planwatch.document import limits
 from planwatch.document.encoding import decode
 from planwatch.document.lines import LineBuilder
 from planwatch.document.model import Line, Table
@@ -39,6 +40,7 @@ _MAX_GRID = 1_000_000  # grid positions per table: beyond this it is an attack, 
 
 
 def read_html(data: bytes, name: str) -> tuple[tuple[Line, ...], tuple[Table, ...], str]:
+    limits.check_html(data, name)  # size and number of tags, before lxml builds the tree
     text, encoding = decode(data, name, html=True)
     try:
         import lxml.html

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planwatch import config
+from planwatch.document.limits import check_line_count
 from planwatch.document.model import Line, Table, TableCell
 from planwatch.document.text import normalise
 
@@ -49,9 +51,15 @@ class LineBuilder:
     def __init__(self) -> None:
         self._raws: list[str] = []
         self._tables: list[Table] = []
+        self._max_lines = config.count(config.MAX_LINES)
 
     def add_line(self, raw: str) -> int:
-        """Append one line (it must hold no "\\n"); return its 1-based number."""
+        """Append one line (it must hold no "\\n"); return its 1-based number.
+
+        DocumentError (without a file name: the reader's caller adds it) past PLANWATCH_MAX_LINES.
+        """
+        if len(self._raws) >= self._max_lines:
+            check_line_count(len(self._raws) + 1)
         self._raws.append(raw)
         return len(self._raws)
 

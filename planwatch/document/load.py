@@ -3,7 +3,8 @@
 `load_document` reads a path, `load_bytes` the same bytes from memory (a web upload).
 The format comes from the suffix (.txt/.text/.md, .docx, .pdf, .html/.htm); an
 unknown suffix is sniffed from the content. Every failure a user can cause comes out
-as a `DocumentError` naming the file, never as a library's exception.
+as a `DocumentError` naming the file, never as a library's exception. Each read runs inside
+`limits.reading`: its time limit and decompression budget (see planwatch.document.limits).
 """
 
 from __future__ import annotations
@@ -13,17 +14,16 @@ import os
 import stat
 from pathlib import PurePath
 
+from planwatch.document import limits
 from planwatch.document.docx_reader import read_docx
-from planwatch.document.encoding import EMPTY, decode
+from planwatch.document.encoding import EMPTY, decode_text
 from planwatch.document.html_reader import read_html
 from planwatch.document.lines import split_lines
-from planwatch.document.model import Document, Line, Table
+from planwatch.document.model import Document, Line, ReadProblem, Table
 from planwatch.document.pdf_reader import read_pdf
 from planwatch.errors import DocumentError
 
-__all__ = ["MAX_BYTES", "load_bytes", "load_document", "split_lines"]
-
-MAX_BYTES = 50 * 1024 * 1024
+__all__ = ["load_bytes", "load_document", "split_lines"]
 
 _FORMATS = {
     ".txt": "txt",
@@ -46,22 +46,23 @@ def load_document(path: str | os.PathLike[str]) -> Document:
 
 def load_bytes(data: bytes, name: str) -> Document:
     """The document in `data`; `name` (a file name) gives the suffix and names it in errors."""
-    if len(data) > MAX_BYTES:
-        raise DocumentError(_too_large(len(data)), file=name)
+    if len(data) > limits.max_file_size():
+        raise DocumentError(limits.file_too_large(len(data)), file=name)
     return _load(data, name)
 
 
 def _read_file(name: str) -> bytes:
+    limit = limits.max_file_size()
     try:
         info = os.stat(name)
         if stat.S_ISDIR(info.st_mode):
             raise DocumentError("这是一个文件夹，不是文件", file=name)
         if not stat.S_ISREG(info.st_mode):
             raise DocumentError("不是普通文件（可能是设备或管道）", file=name)
-        if info.st_size > MAX_BYTES:
-            raise DocumentError(_too_large(info.st_size), file=name)
+        if info.st_size > limit:
+            raise DocumentError(limits.file_too_large(info.st_size), file=name)
         with open(name, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
+            data = handle.read(limit + 1)  # the file may have grown since stat
     except (FileNotFoundError, NotADirectoryError):
         raise DocumentError("文件不存在", file=name) from None
     except PermissionError:
@@ -70,20 +71,9 @@ def _read_file(name: str) -> bytes:
         raise DocumentError("文件名无效", file=name) from None
     except OSError as exc:
         raise DocumentError(f"无法读取文件（系统错误 {exc.errno}）", file=name) from None
-    if len(data) > MAX_BYTES:
-        raise DocumentError(_too_large(len(data)), file=name)
+    if len(data) > limit:
+        raise DocumentError(limits.file_too_large(len(data)), file=name)
     return data
-
-
-def _too_large(size: int) -> str:
-    return f"文件过大（{_size(size)}，上限 {_size(MAX_BYTES)}）"
-
-
-def _size(count: int) -> str:
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if count >= scale:
-            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{count} 字节"
 
 
 def _load(data: bytes, name: str) -> Document:
@@ -95,17 +85,23 @@ def _load(data: bytes, name: str) -> Document:
     kind = _FORMATS.get(suffix) or _sniff(data)
     encoding: str | None = None
     tables: tuple[Table, ...] = ()
+    problems: tuple[ReadProblem, ...] = ()
     lines: tuple[Line, ...]
-    if kind == "docx":
-        lines, tables = read_docx(data, name)
-    elif kind == "pdf":
-        lines, tables = read_pdf(data, name)
-    elif kind == "html":
-        lines, tables, encoding = read_html(data, name)
-    else:
-        # Tables in a text file are already flattened; the parse stage rebuilds them.
-        text, encoding = decode(data, name)
-        lines = split_lines(text)
+    with limits.reading(name):
+        if kind == "docx":
+            lines, tables = read_docx(data, name)
+        elif kind == "pdf":
+            lines, tables = read_pdf(data, name)
+        elif kind == "html":
+            lines, tables, encoding = read_html(data, name)
+        else:
+            # Tables in a text file are already flattened; the parse stage rebuilds them.
+            decoded = decode_text(data, name)
+            text = decoded.text  # lines counted before they are built, as raw_lines will cut them
+            limits.check_line_count(text.count("\n") + (not text.endswith("\n")), name)
+            lines, encoding = split_lines(text), decoded.encoding
+            if (reason := decoded.tail_problem()) is not None:
+                problems = (ReadProblem(max(len(lines), 1), reason, decoded.broken_tail.hex(" ").upper()),)
     return Document(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -113,6 +109,7 @@ def _load(data: bytes, name: str) -> Document:
         lines=lines,
         tables=tables,
         encoding=encoding,
+        problems=problems,
     )
 
 

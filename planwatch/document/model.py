@@ -43,6 +43,15 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadProblem:
+    """Something the reader left out because it could not read it: reported, never guessed."""
+
+    line: int  # the line it is at, or after
+    reason: str  # Chinese, for the planner
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     path: str
     sha256: str
@@ -50,6 +59,7 @@ class Document:
     lines: tuple[Line, ...]
     tables: tuple[Table, ...] = field(default=())
     encoding: str | None = None
+    problems: tuple[ReadProblem, ...] = field(default=())
 
     @property
     def line_count(self) -> int:

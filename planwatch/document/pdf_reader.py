@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from planwatch.document import limits
 from planwatch.document.lines import LineBuilder, one_line
 from planwatch.document.model import Line, Table, TableCell
 from planwatch.errors import DocumentError
@@ -41,6 +42,7 @@ class _FoundTable:
 
 
 def read_pdf(data: bytes, name: str) -> tuple[tuple[Line, ...], tuple[Table, ...]]:
+    limits.check_pdf(data, name)  # page count; bounds every stream pdfminer inflates from here on
     try:
         pages = _read_pages(data)
     except Exception as exc:  # pdfminer raises its own PSException family and plain errors alike

@@ -1,4 +1,4 @@
-"""Import rows → Observations of a plan's indicators and prose targets, or every problem at once.
+"""Import rows → Observations of a plan's indicators and prose targets, or the problems at once.
 
 An indicator is found by its id (T2.01, or a prose target's G012) or by its name, compared without
 spaces, full/half-width differences or a unit in brackets (地区生产总值（亿元） is 地区生产总值). When
@@ -22,7 +22,7 @@ from typing import TypeVar
 from planwatch.document import numbers
 from planwatch.model import Observation, ObservationKind, ParsedPlan, Series, SeriesKind
 from planwatch.observe import layout
-from planwatch.observe.problems import ImportProblem, ImportRefused
+from planwatch.observe.problems import ImportProblem, ProblemList
 from planwatch.observe.read import ImportRow
 from planwatch.observe.values import (
     CellError,
@@ -113,31 +113,36 @@ def _rank(series: Series) -> int:
 def match_rows(
     rows: Sequence[ImportRow], parsed: ParsedPlan, *, today: date | None = None, file: str | None = None
 ) -> list[Observation]:
-    """Observations for `rows`, or ImportRefused listing every problem of every row."""
+    """Observations for `rows`, or ImportRefused listing the problems of every row (the first hundred)."""
     today = today or date.today()
     catalogue = Catalogue(parsed)
     years = parsed.period()
-    problems: list[ImportProblem] = []
+    problems = ProblemList()
     found: list[Observation] = []
-    first_row: dict[tuple[str, str, ObservationKind], ImportRow] = {}
+    first_row: dict[tuple[str, str, ObservationKind], int] = {}
+    # A wide row repeats its indicator's problem for each of its years: once per file row is enough.
+    current_row, seen = -1, set[ImportProblem]()
     for row in rows:
         row_problems: list[ImportProblem] = []
         observation = _observation(row, catalogue, years, today, row_problems)
         if observation is not None:
             key = (observation.series_id, observation.period, observation.kind)
-            earlier = first_row.setdefault(key, row)
-            if earlier is not row:
+            earlier = first_row.setdefault(key, row.row)
+            if earlier != row.row:
                 label = f"{observation.series_id}，{_period_label(observation.period)}"
-                row_problems.append(
-                    ImportProblem(earlier.row, None, f"同一指标同一期间重复（{label}）", row.row)
-                )
-            found.append(observation)
-        problems += row_problems
+                row_problems.append(ImportProblem(earlier, None, f"同一指标同一期间重复（{label}）", row.row))
+            elif not problems:
+                found.append(observation)  # once a problem is found, nothing will be stored
+        if row.row != current_row:
+            current_row, seen = row.row, set()
+        for problem in row_problems:
+            if problem not in seen:
+                seen.add(problem)
+                problems.add(problem)
     if not found and not problems:
-        problems.append(ImportProblem(None, None, "文件中没有可导入的数值（空白、“未填”和示例行不导入）"))
+        problems.add(ImportProblem(None, None, "文件中没有可导入的数值（空白、“未填”和示例行不导入）"))
     if problems:
-        # A wide row repeats its indicator's problem for each of its years: once is enough.
-        raise ImportRefused(list(dict.fromkeys(problems)), file=file)
+        raise problems.refused(file)
     return found
 
 

@@ -1,6 +1,7 @@
 """Import files → `ImportRow`s, one per figure, each knowing its row and column.
 
-CSV (UTF-8, UTF-8 with BOM, GBK/GB18030; comma- or tab-separated) and Excel .xlsx, in the wide
+CSV (UTF-8, UTF-8 with BOM, GBK/GB18030; comma- or tab-separated) and Excel .xlsx (read into grids
+of text by planwatch.observe.grids, within the import limits), in the wide
 layout (the template: a column per period) or the long one (期间 and 数值 columns). The header is
 the first row, among the first ten, that names the indicator (编号 or 指标名称) and either has
 period columns or both 期间 and 数值. Cells are kept as text; nothing is interpreted here but the
@@ -9,28 +10,20 @@ layout, so that every problem can be reported later with its row and column.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from planwatch.document.encoding import decode
+from planwatch.document import limits
 from planwatch.errors import DocumentError
-from planwatch.observe import layout
+from planwatch.observe import grids, layout
 from planwatch.observe.problems import ImportProblem, ImportRefused
 from planwatch.observe.values import is_blank, looks_like_period, parse_period, tidy
 
-MAX_BYTES = 50 * 1024 * 1024
 _HEADER_SEARCH_ROWS = 10
 _DIGIT = re.compile(r"[0-9]")
 _PLAN_VALUES = re.compile(r"基期|目标|规划|备注")  # 2020年基期值, 2025年目标: the plan's values, not figures
-_INSTRUCTIONS_SHEET = "填写说明"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,115 +61,34 @@ class _Header:
 
 
 def read_import(path: str | Path) -> list[ImportRow]:
-    """Every figure of the file; raises ImportRefused when the file or its header cannot be read."""
+    """Every figure of the file; raises ImportRefused when the file or its header cannot be read.
+
+    Reading stops at the first limit (see planwatch.observe.grids): a hostile file costs no more
+    than PLANWATCH_IMPORT_MAX_CELLS cells and PLANWATCH_READ_TIMEOUT seconds.
+    """
     file = Path(path)
     suffix = file.suffix.lower()
-    if suffix == ".csv":
-        grids = [_csv_grid(file)]
-    elif suffix in (".xlsx", ".xlsm"):
-        grids = _xlsx_grids(file)
-    else:
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
         reason = "只能导入 .csv 或 .xlsx 文件" + (
             "（.xls 请在 Excel 中另存为 .xlsx）" if suffix == ".xls" else ""
         )
-        raise _refused(file, reason)
-    for grid in grids:
+        raise grids.refused(file, reason)
+    data = grids.read_bytes(file)
+    try:
+        with limits.reading(str(file)):
+            sheets = [grids.csv_grid(file, data)] if suffix == ".csv" else grids.xlsx_grids(file, data)
+    except DocumentError as error:  # the time limit
+        raise grids.refused(file, error.reason) from None
+    for grid in sheets:
         header = _find_header(grid)
         if header is not None:
             if header.problems:
                 raise ImportRefused(header.problems, file=str(file))
             return list(_rows(grid, header))
-    raise _refused(
+    raise grids.refused(
         file,
         "找不到表头：需要“编号”或“指标名称”列，以及年份列（如“2021年”）或“期间”“数值”两列",
     )
-
-
-def _refused(file: Path, reason: str) -> ImportRefused:
-    return ImportRefused([ImportProblem(None, None, reason)], file=str(file))
-
-
-# ---- files → grids of text ---------------------------------------------------------------------
-
-
-def _read_bytes(file: Path) -> bytes:
-    try:
-        if file.stat().st_size > MAX_BYTES:
-            raise _refused(file, f"文件超过 {MAX_BYTES // 1024 // 1024} MB")
-        return file.read_bytes()
-    except OSError as error:
-        raise _refused(file, f"无法读取文件（{error.strerror or error.__class__.__name__}）") from None
-
-
-def _csv_grid(file: Path) -> list[list[str]]:
-    data = _read_bytes(file)
-    try:
-        text, _ = decode(data, file.name)
-    except DocumentError as error:
-        raise _refused(file, error.reason) from None
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-
-
-def _xlsx_grids(file: Path) -> list[list[list[str]]]:
-    """Each sheet but the instructions, as text. A formula Excel never computed is reported, not skipped."""
-    from openpyxl import load_workbook  # loads only when an Excel file is imported
-
-    data = _read_bytes(file)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about Excel features it drops; we read values
-            values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many types for a damaged or foreign file
-        raise _refused(file, f"不是有效的 .xlsx 文件（{error.__class__.__name__}）") from None
-    grids: list[list[list[str]]] = []
-    problems: list[ImportProblem] = []
-    try:
-        for sheet in values.worksheets:
-            if sheet.title.strip() == _INSTRUCTIONS_SHEET:
-                continue
-            formula_rows = formulas[sheet.title].iter_rows(values_only=True)
-            grid: list[list[str]] = []
-            for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
-                raw_formulas = next(formula_rows, ())
-                for col, (value, formula) in enumerate(zip(row, raw_formulas, strict=False), 1):
-                    if value is None and isinstance(formula, str) and formula.startswith("="):
-                        problems.append(
-                            ImportProblem(
-                                number, _letter(col), "公式没有计算结果：请在 Excel 中打开并保存后再导入"
-                            )
-                        )
-                grid.append([_text(v) for v in row])
-            grids.append(grid)
-    finally:
-        values.close()
-        formulas.close()
-    if problems:
-        raise ImportRefused(problems, file=str(file))
-    return grids
-
-
-def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(col)
-
-
-def _text(value: Any) -> str:
-    """A cell as a person reads it: 420.5 not 420.49999…, a date as 2023-03-15."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return format(Decimal(repr(value)), "f")
-    return str(value).strip()
 
 
 # ---- grids → rows ------------------------------------------------------------------------------
@@ -228,7 +140,15 @@ def _header(row: int, cells: Sequence[str]) -> _Header:
 
 
 def _rows(grid: Sequence[Sequence[str]], header: _Header) -> Iterator[ImportRow]:
-    columns = dict(header.labels)
+    # One columns mapping per value column, shared by every figure read from it (not one per figure).
+    shared: dict[str, Mapping[str, str]] = {}
+
+    def columns_of(column: str) -> Mapping[str, str]:
+        if column not in shared:
+            period = column if header.wide else header.labels[layout.PERIOD]
+            shared[column] = {**header.labels, layout.VALUE: column, layout.PERIOD: period}
+        return shared[column]
+
     for number, cells in enumerate(grid[header.row :], header.row + 1):
         if all(is_blank(c) for c in cells) or _is_example(cells, header.fields):
             continue
@@ -251,11 +171,7 @@ def _rows(grid: Sequence[Sequence[str]], header: _Header) -> Iterator[ImportRow]
                 source=common[layout.SOURCE],
                 status=common[layout.STATUS],
                 as_of=as_of,
-                columns={
-                    **columns,
-                    layout.VALUE: column,
-                    layout.PERIOD: column if header.wide else columns[layout.PERIOD],
-                },
+                columns=columns_of(column),
             )
 
 

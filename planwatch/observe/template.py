@@ -1,7 +1,8 @@
 """The Excel template a planner fills in: one row per indicator, one column per plan year.
 
 What it writes, `read_import` reads back: the template is the wide import layout, with an
-example row (编号 示例, never imported) and a 填写说明 sheet explaining every column.
+example row (编号 示例, never imported) and a 填写说明 sheet explaining every column. Text from
+the plan is written as text, never as a formula (planwatch.formulas).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.errors import PlanwatchError
+from planwatch.formulas import append_row
 from planwatch.model import Attribute, Indicator, ObservationKind, ObservationStatus, ParsedPlan, ValueRef
 from planwatch.observe import layout
 from planwatch.observe.values import KIND_LABELS, STATUS_LABELS
@@ -52,10 +54,10 @@ def write_template(parsed: ParsedPlan, path: str | Path) -> None:
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)
     sheet.title = DATA_SHEET
-    sheet.append(headers)
-    sheet.append(_example(years))
+    append_row(sheet, headers)
+    append_row(sheet, _example(years))
     for indicator in parsed.monitored_indicators():
-        sheet.append(_row(indicator, len(years)))
+        append_row(sheet, _row(indicator, len(years)))
     _style(sheet, headers, years)
     _instructions(workbook.create_sheet(INSTRUCTIONS_SHEET), parsed, years)
     workbook.save(Path(path))
@@ -171,12 +173,12 @@ def _instructions(sheet: Worksheet, parsed: ParsedPlan, years: list[int]) -> Non
         (
             "出错时",
             "文件中任何一处有错（不是数字、找不到指标、单位不兼容、同一指标同一期间重复、年份不在规划期内……），"
-            "整个文件都不导入，并列出全部问题（第几行、哪一列、原因）；改正后重新导入。同一文件重复导入不会重复记录。",
+            "整个文件都不导入，并列出问题（第几行、哪一列、原因；最多列出前100条，并给出总数）；改正后重新导入。同一文件重复导入不会重复记录。",
         ),
         ("长表格式", "也可导入每行一个数值的表（CSV 或 Excel），列为：" + "、".join(layout.LONG) + "。"),
     ]
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, row)
     for heading in sheet[1]:
         heading.font = Font(bold=True)
         heading.fill = _HEADER_FILL

@@ -40,7 +40,7 @@ def parse_document(document: Document) -> ParsedPlan:
         plan=plan,
         sections=outline.sections,
         indicators=tuple(indicators),
-        problems=(*problems, *projects.problems, *targets.problems),
+        problems=(*_read_problems(document), *problems, *projects.problems, *targets.problems),
         targets=targets.targets,
         facts=targets.facts,
         projects=projects.projects,
@@ -63,3 +63,8 @@ def _indicators(
         indicators.extend(parsed[0])
         problems.extend(parsed[1])
     return indicators, problems
+
+
+def _read_problems(document: Document) -> list[Problem]:
+    """What the reader left out (a broken last character), as problems of the plan."""
+    return [Problem(p.line, "文件", p.reason, p.raw) for p in document.problems]

@@ -15,6 +15,8 @@ from planwatch.document.text import normalise, strip_spaces
 from planwatch.errors import NotFoundError, PlanwatchError
 from planwatch.store.schema import adoptions, plan_versions, plans, target_adjustments
 
+_MAX_ID = 2**31 - 1  # ids are 32-bit INTEGERs on PostgreSQL
+
 
 class AmbiguousPlan(PlanwatchError):
     """A name that matches several plans: never one picked silently."""
@@ -117,8 +119,8 @@ def resolve(connection: Connection, reference: str) -> tuple[int, int | None]:
     """(plan id, version id or None) from `reference`: a plan's number (or a version's), or part of
     a title. A title that matches several plans is refused with the candidates listed."""
     text = reference.strip()
-    if text.isascii() and text.isdigit():
-        number = int(text) if len(text) <= 12 else -1  # beyond any id: not found, never an overflow
+    if text.isdecimal():  # 12 or １２, not ² or ⑴ (digits to isdigit(), not to int())
+        number = int(text) if len(text) <= 10 and int(text) <= _MAX_ID else -1  # not found, never an overflow
         if connection.execute(select(plans.c.id).where(plans.c.id == number)).first() is not None:
             return number, None
         owner = connection.execute(
@@ -126,7 +128,7 @@ def resolve(connection: Connection, reference: str) -> tuple[int, int | None]:
         ).scalar()
         if owner is not None:
             return int(owner), number
-        raise NotFoundError(f"数据库中没有编号为 {text} 的规划（用 planwatch plans 查看已导入的规划）")
+        raise NotFoundError(f"数据库中没有规划“{text}”（用 planwatch plans 查看已导入的规划）")
     needle = plan_key(text)
     if not needle:
         raise NotFoundError("请给出规划编号或名称（用 planwatch plans 查看已导入的规划）")

@@ -1,6 +1,7 @@
 """The plan as an Excel workbook: one sheet per kind of thing, Chinese headers.
 
-Built from `plan_data`, the same dict the JSON export writes, so the two agree.
+Built from `plan_data`, the same dict the JSON export writes, so the two agree. Every text cell
+is the plan's text, never a formula (planwatch.formulas).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planwatch.formulas import append_row
 from planwatch.present.amounts import yi_yuan
 from planwatch.present.labels import SECTION_KIND, attribute_label, cell_kind_label, target_kind_label
 
@@ -158,7 +160,7 @@ def _plan_sheet(sheet: Worksheet, plan: dict[str, Any]) -> None:
         ["总行数", plan["source"]["line_count"]],
     ]
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     for cell in sheet["A"]:
         cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = 12
@@ -167,9 +169,9 @@ def _plan_sheet(sheet: Worksheet, plan: dict[str, Any]) -> None:
 
 def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list[Any]]) -> None:
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
+    append_row(sheet, header)
     for row in rows:
-        sheet.append(row)  # Decimals go in as numbers; the raw text sits in its own column
+        append_row(sheet, row)  # Decimals go in as numbers; text that looks like a formula stays text
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL

@@ -17,7 +17,7 @@ from planwatch.document.docx_reader import read_docx
 from planwatch.document.encoding import EMPTY, decode
 from planwatch.document.html_reader import read_html
 from planwatch.document.lines import split_lines
-from planwatch.document.model import Document, Line, Table
+from planwatch.document.model import Document, Line, Notice, Printed, Table
 from planwatch.document.pdf_reader import read_pdf
 from planwatch.errors import DocumentError
 
@@ -95,11 +95,14 @@ def _load(data: bytes, name: str) -> Document:
     kind = _FORMATS.get(suffix) or _sniff(data)
     encoding: str | None = None
     tables: tuple[Table, ...] = ()
+    printed: tuple[tuple[Printed, ...], ...] = ()
+    notices: tuple[Notice, ...] = ()
     lines: tuple[Line, ...]
     if kind == "docx":
         lines, tables = read_docx(data, name)
     elif kind == "pdf":
-        lines, tables = read_pdf(data, name)
+        reading = read_pdf(data, name)
+        lines, tables, printed, notices = reading.lines, reading.tables, reading.printed, reading.notices
     elif kind == "html":
         lines, tables, encoding = read_html(data, name)
     else:
@@ -113,6 +116,8 @@ def _load(data: bytes, name: str) -> Document:
         lines=lines,
         tables=tables,
         encoding=encoding,
+        printed=printed,
+        notices=notices,
     )
 
 

@@ -8,13 +8,14 @@ from planwatch.parse.indicators import parse_indicator_table
 from planwatch.parse.meta import read_cover
 from planwatch.parse.outline import Outline, parse_outline
 from planwatch.parse.projects import extract_projects
-from planwatch.parse.tables import find_flattened_tables, table_title
+from planwatch.parse.tables import find_flattened_tables, table_title, with_notes
 from planwatch.parse.targets import extract_targets
 
 
 def all_tables(document: Document) -> tuple[Table, ...]:
     """Real tables from the reader plus tables rebuilt from flattened text, in line order."""
-    tables = document.tables + find_flattened_tables(document)
+    real = tuple(with_notes(document, table) for table in document.tables)
+    tables = real + find_flattened_tables(document)
     return tuple(sorted(tables, key=lambda t: t.first_line))
 
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages planwatch needs, only those missing. Safe to run again.
 #   base: nothing beyond Python (the venv brings the rest)
-#   test: PostgreSQL 15 server for the store tests; Debian's chromium and CJK fonts for the browser tests
+#   test: PostgreSQL 15 server for the store tests; Debian's chromium and CJK fonts for the browser tests;
+#         LibreOffice Writer to export the seed's Word file as the PDFs the PDF reader is tested on
+#   bench: poppler-utils (pdftotext, the yardstick bench/ingest.py times the PDF reader against)
 set -euo pipefail
 want=("$@")
 missing=()
@@ -11,6 +13,10 @@ for group in "${want[@]}"; do
       ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
       [ -x /usr/bin/chromium ] || missing+=(chromium)
       fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+      command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+      ;;
+    bench)
+      command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
       ;;
   esac
 done

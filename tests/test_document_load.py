@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planwatch.document import Document, Line, Table, load_bytes, load_document, split_lines
-from planwatch.document.model import Printed
 from planwatch.document import load as load_module
+from planwatch.document.model import Printed
 from planwatch.document.text import normalise
 from planwatch.errors import DocumentError
 

@@ -12,7 +12,6 @@ either look like a page number or repeat on many pages with only their digits ch
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,35 +33,32 @@ class PrintedLine:
     page: int
     number: int  # 1-based on its page, from the top, headers and footers included
     glyphs: tuple[Glyph, ...]  # left to right
+    text: str
+    x0: float  # of its first and last visible glyphs
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float  # median font size, 0 when unknown
 
-    @property
-    def x0(self) -> float:
-        return min(g.x0 for g in self.glyphs if not g.char.isspace())
 
-    @property
-    def x1(self) -> float:
-        return max(g.x1 for g in self.glyphs if not g.char.isspace())
-
-    @property
-    def top(self) -> float:
-        return min(g.top for g in self.glyphs)
-
-    @property
-    def bottom(self) -> float:
-        return max(g.bottom for g in self.glyphs)
-
-    @property
-    def baseline(self) -> float:
-        return statistics.median(g.baseline for g in self.glyphs)
-
-    @property
-    def size(self) -> float:
-        sizes = [g.size for g in self.glyphs if g.size > 0]
-        return statistics.median(sizes) if sizes else 0.0
-
-    @property
-    def text(self) -> str:
-        return glyph_text(self.glyphs)
+def make_line(page: int, number: int, glyphs: tuple[Glyph, ...]) -> PrintedLine:
+    """The printed line of `glyphs` (left to right, at least one visible), its measures computed once."""
+    visible = [g for g in glyphs if not g.char.isspace()] or list(glyphs)
+    sizes = sorted(g.size for g in glyphs if g.size > 0)
+    baselines = sorted(g.baseline for g in glyphs)
+    return PrintedLine(
+        page,
+        number,
+        glyphs,
+        glyph_text(glyphs),
+        min(g.x0 for g in visible),
+        max(g.x1 for g in visible),
+        min(g.top for g in glyphs),
+        max(g.bottom for g in glyphs),
+        baselines[len(baselines) // 2],
+        sizes[len(sizes) // 2] if sizes else 0.0,
+    )
 
 
 def glyph_text(glyphs: Iterable[Glyph]) -> str:
@@ -107,7 +103,7 @@ def printed_lines(glyphs: Sequence[Glyph], page: int) -> list[PrintedLine]:
         if all(g.char.isspace() for g in group):
             continue
         group.sort(key=lambda g: g.x0)
-        lines.append(PrintedLine(page, len(lines) + 1, tuple(group)))
+        lines.append(make_line(page, len(lines) + 1, tuple(group)))
     return lines
 
 

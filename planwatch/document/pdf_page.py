@@ -112,22 +112,26 @@ def _glyphs(text_page: Any, left: float, top_y: float) -> list[Glyph]:
     import pypdfium2.raw as pdfium_c
 
     count = pdfium_c.FPDFText_CountChars(text_page)
+    codes = _codes(text_page, count)
     box = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    origin = pdfium_c.FPDFText_GetCharOrigin
+    font_size = pdfium_c.FPDFText_GetFontSize
+    generated = pdfium_c.FPDFText_IsGenerated
     glyphs: list[Glyph] = []
-    for k in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(text_page, k)
-        generated = pdfium_c.FPDFText_IsGenerated(text_page, k) == 1
-        if generated and code != 0x20:
+    for k, code in enumerate(codes):
+        if code == 0xFFFE:  # GetText's mark for the hyphen that ends a printed line (U+0002)
+            code = 0x02
+        if code in (0x0D, 0x0A, 0xFFFF, 0):
             continue
-        if code in (0x0D, 0x0A, 0xFFFE, 0xFFFF) or code == 0:
+        is_generated = code == 0x20 and generated(text_page, k) == 1
+        if not loose_box(text_page, k, box):
             continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(text_page, k, box):
-            continue
-        pdfium_c.FPDFText_GetCharOrigin(text_page, k, ox, oy)
+        origin(text_page, k, ox, oy)
         # PDFium reports a hyphen that ends a printed line as U+0002.
         char = "-" if code == 0x02 else chr(code) if code < 0x110000 else "\ufffd"
-        size = 0.0 if generated else float(pdfium_c.FPDFText_GetFontSize(text_page, k))
+        size = 0.0 if is_generated else float(font_size(text_page, k))
         glyphs.append(
             Glyph(
                 char,
@@ -140,6 +144,23 @@ def _glyphs(text_page: Any, left: float, top_y: float) -> list[Glyph]:
             )
         )
     return glyphs
+
+
+def _codes(text_page: Any, count: int) -> list[int]:
+    """The code point of each character index: one call for the page unless it holds surrogates."""
+    import pypdfium2.raw as pdfium_c
+
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = pdfium_c.FPDFText_GetText(
+        text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    units = buffer.raw[: max(0, written - 1) * 2]
+    if len(units) == count * 2:
+        text = units.decode("utf-16-le", errors="surrogatepass")
+        if not any("\ud800" <= c <= "\udfff" for c in text):
+            # PDFium marks generated characters itself; the text holds them at their index.
+            return [ord(c) for c in text]
+    return [pdfium_c.FPDFText_GetUnicode(text_page, k) for k in range(count)]
 
 
 def _any_unmapped(text_page: Any) -> int:

@@ -29,6 +29,7 @@ from planwatch.document.pdf_lines import PrintedLine
 _HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分]|专栏|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
 )
+_NUMBERED = re.compile(_HEADING.pattern + r"|^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
 _ENDED = re.compile(r"[。；;：:！!？?]$")
 _SENTENCE_END = re.compile(r"[。；;：:！!？?…”’」』）)]$")
 
@@ -109,7 +110,10 @@ def _continues(before: PrintedLine, line: PrintedLine, shape_of: dict[int, _Shap
     spaced = shape.pitch is not None and line.baseline - before.baseline > shape.pitch * 1.3 + 1
     if before.page == line.page and spaced:
         return False  # space between paragraphs
-    return not (_HEADING.match(line.text) and _ENDED.search(before.text))
+    # Across a page break there is no spacing to see: a sentence that ended at the foot of a page
+    # and a numbered line atop the next are two paragraphs (1、交通路网建设项目).
+    heading = _HEADING if before.page == line.page else _NUMBERED
+    return not (heading.match(line.text) and _ENDED.search(before.text))
 
 
 # Characters a line may not start with (closing punctuation, ambiguous quotes, %), and characters
@@ -134,7 +138,12 @@ def _first_piece(line: PrintedLine) -> float:
 def _breakable(a: str, b: str) -> bool:
     if b in _NO_START or a in _NO_END or (a == b == "—"):
         return False
-    return not (a.isascii() and b.isascii())  # a Latin word or a number is not broken
+    if a.isascii() and b.isascii():
+        return False  # a Latin word or a number is not broken
+    # Writer keeps a Latin word or number with the bracket or the 、，after which it stands.
+    return not (
+        (a in _NO_START and b.isascii() and b.isalnum()) or (a.isascii() and a.isalnum() and b in "（(")
+    )
 
 
 def _paragraph(lines: Sequence[PrintedLine]) -> Paragraph:

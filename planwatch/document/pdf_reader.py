@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from planwatch.document.lines import LineBuilder
 from planwatch.document.model import Line, Notice, Printed, Table
-from planwatch.document.pdf_lines import PrintedLine, printed_lines, running_lines
+from planwatch.document.pdf_lines import PrintedLine, make_line, printed_lines, running_lines
 from planwatch.document.pdf_page import CORRUPT, ENCRYPTED, PageContent, open_pdf, read_page
 from planwatch.document.pdf_paragraphs import paragraphs, shapes
 from planwatch.document.pdf_tables import PageTable, build_table, continues, find_cell_boxes, join
@@ -134,7 +134,7 @@ def _page(content: PageContent) -> _Page:
     for line in lines:
         rest = tuple(g for g in line.glyphs if id(g) not in used)
         if any(not g.char.isspace() for g in rest):
-            page.body.append(PrintedLine(line.page, line.number, rest))
+            page.body.append(make_line(line.page, line.number, rest))
     return page
 
 

@@ -14,6 +14,7 @@ cells printed at the top of the next page, its short cells empty) is glued back 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -73,12 +74,13 @@ def build_table(
     rows = [[CellText("", page, 0) for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
     covered = [[False] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     used: set[int] = set()
+    near = [g for g in glyphs if _within(g, xs[0], ys[0], xs[-1], ys[-1])]
     for x0, top, x1, bottom in sorted(boxes, key=lambda b: (b[1], b[0])):
         r0, r1 = _index(ys, top), _index(ys, bottom)
         c0, c1 = _index(xs, x0), _index(xs, x1)
         if r1 <= r0 or c1 <= c0:
             continue
-        inside = [g for g in glyphs if _within(g, x0, top, x1, bottom)]
+        inside = [g for g in near if _within(g, x0, top, x1, bottom)]
         used.update(id(g) for g in inside)
         for r in range(r0, r1):
             for c in range(c0, c1):
@@ -147,7 +149,7 @@ def join(first: PageTable, second: PageTable) -> PageTable:
     tail = _regrid(second, xs)
     if tail and head and _texts(tail[0]) == _texts(head[0]):
         tail = tail[1:]  # the header row, repeated on the new page
-    if tail and head and len(head) > 1 and _is_overflow(head[-1], tail[0]):
+    if tail and len(head) > 1 and _is_overflow(head, tail[0]):
         head[-1] = [_glue(a, b) for a, b in zip(head[-1], tail[0], strict=True)]
         tail = tail[1:]
     return PageTable(
@@ -178,12 +180,33 @@ def _texts(row: list[CellText]) -> list[str]:
     return ["".join(cell.text.split()) for cell in row]
 
 
-def _is_overflow(last: list[CellText], first: list[CellText]) -> bool:
-    """A row split by the page break: its cells' overflow only, where the row above had text."""
+def _is_overflow(head: list[list[CellText]], first: list[CellText]) -> bool:
+    """Whether `first` (atop the next page) is the rest of the row the page break split.
+
+    Its cells can only be the overflow of some of the cells the row above filled (the short ones
+    fitted before the break). Being so is not enough (a
+    real row may lack a value or two), so one sign of a cut is needed as well: only one or two long
+    cells overflowed; or a cell above ends unlike the rest of its column while the glued text ends
+    like it (约 + 束性 in a column of 约束性/预期性, 地表水 + …比例（%） in a column of names
+    with units); or a parenthesis left open (地区生产总值（亿 + 元）).
+    """
+    last = head[-1]
     filled_last = {i for i, cell in enumerate(last) if cell.text}
     filled_first = {i for i, cell in enumerate(first) if cell.text}
-    # A real row beside a full one may lack a value or two; an overflow carries one or two long cells.
-    return bool(filled_first) and filled_first <= filled_last and 2 * len(filled_first) <= len(filled_last)
+    if not filled_first or not filled_first < filled_last:
+        return False  # a row whose every cell overflowed is rarer than a full row after a full row
+    if 2 * len(filled_first) <= len(filled_last):
+        return True
+    for i in filled_first:
+        above, rest = last[i].text, first[i].text
+        if above.count("（") + above.count("(") > above.count("）") + above.count(")"):
+            return True
+        endings = Counter(row[i].text[-1] for row in head[1:-1] if i < len(row) and row[i].text)
+        total = sum(endings.values())
+        cut_word = "\u4e00" <= above[-1] <= "\u9fff"  # a number's last digit says nothing
+        if cut_word and total >= 3 and endings[above[-1]] <= total * 0.1 and endings[rest[-1]] >= total * 0.3:
+            return True
+    return False
 
 
 def _glue(a: CellText, b: CellText) -> CellText:

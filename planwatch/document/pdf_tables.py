@@ -86,7 +86,16 @@ def build_table(
             for c in range(c0, c1):
                 covered[r][c] = True
         rows[r0][c0] = _cell_text(inside, page, line_of)
-    gaps = sum(not flag for row in covered for flag in row)
+    gaps = 0
+    for r, flags in enumerate(covered):
+        for c, flag in enumerate(flags):
+            if flag:
+                continue
+            # No cell was drawn here: the text inside the grid position is still the table's.
+            gaps += 1
+            inside = [g for g in near if id(g) not in used and _within(g, xs[c], ys[r], xs[c + 1], ys[r + 1])]
+            used.update(id(g) for g in inside)
+            rows[r][c] = _cell_text(inside, page, line_of)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     return PageTable(page, bbox, xs, rows, gaps, [page]), used
 

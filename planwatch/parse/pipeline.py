@@ -41,11 +41,16 @@ def parse_document(document: Document) -> ParsedPlan:
         plan=plan,
         sections=outline.sections,
         indicators=tuple(indicators),
-        problems=(*problems, *projects.problems, *targets.problems),
+        problems=(*_notices(document), *problems, *projects.problems, *targets.problems),
         targets=targets.targets,
         facts=targets.facts,
         projects=projects.projects,
     )
+
+
+def _notices(document: Document) -> tuple[Problem, ...]:
+    """What the reader could not read (a skipped page, a table drawn incompletely), as problems."""
+    return tuple(Problem(n.line, n.field, n.reason, n.raw) for n in document.notices)
 
 
 def _indicators(

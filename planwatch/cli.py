@@ -30,6 +30,7 @@ from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.labels import SEARCH_KIND, SECTION_KIND, attribute_label, target_kind_label
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS, annotated_lines, at_least, lint_data
 from planwatch.present.plan_data import plan_data, project_totals
+from planwatch.present.reading_report import explain_file
 from planwatch.present.templating import render
 from planwatch.store import Store
 from planwatch.workflow import (
@@ -109,8 +110,14 @@ def _store() -> Store:
 def parse(
     file: FileArgument = None,
     format: Annotated[ParseFormat, typer.Option("--format", "-f", help="输出格式")] = ParseFormat.json,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="读取报告：逐表逐项列出读到了什么、跳过了什么及原因")
+    ] = False,
 ) -> None:
     """读取规划文件并输出结构化结果（不写数据库）。"""
+    if explain:
+        sys.stdout.write(explain_file(file or bundled_plan_path()))
+        return
     read = read_plan(file or bundled_plan_path())
     if format is ParseFormat.json:
         sys.stdout.write(jsonout.dumps(plan_data(read.parsed)) + "\n")

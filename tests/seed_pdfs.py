@@ -175,6 +175,23 @@ def build(out: Path, variants: tuple[Variant, ...] = VARIANTS) -> dict[str, Path
     return {variant.name: out / f"{variant.name}.pdf" for variant in variants}
 
 
+def build_html(out: Path) -> Path:
+    """The seed exported as a web page by LibreOffice (`--convert-to html`): `out/seed.html`."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed: scripts/system-deps.sh test")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "seed.docx"
+        source.write_bytes(SEED_DOCX.read_bytes())
+        profile = Path(tmp) / "profile"
+        command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "html"]
+        subprocess.run(
+            [*command, "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=600
+        )
+    return out / "seed.html"
+
+
 def fingerprint() -> str:
     """Changes when the seed or the variants change: the key of the cached PDFs."""
     digest = hashlib.sha256(SEED_DOCX.read_bytes())

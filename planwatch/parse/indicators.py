@@ -77,14 +77,15 @@ def parse_indicator_table(
     """The indicators of one table, or None when the table is not an indicator table."""
     if not table.rows:
         return None
-    columns = recognise_columns(table.rows[0])
+    header, body = header_rows(table.rows)
+    columns = recognise_columns(header)
     if columns is None:
         return None
     box, table_title = _split_title(title)
     indicators: list[Indicator] = []
     problems: list[Problem] = []
     category: str | None = None
-    rows = [row for row in table.rows[1:] if not _is_note_or_blank(row)]
+    rows = [row for row in body if not _is_note_or_blank(row)]
     for row_number, row in enumerate(rows, start=1):
         category = (
             _cell_raw(row, columns.category).strip() or category if columns.category is not None else None
@@ -95,6 +96,40 @@ def parse_indicator_table(
         indicators.append(indicator)
         problems.extend(row_problems)
     return indicators, problems
+
+
+_SUB_HEADER = re.compile(r"^(?:(?:19|20)\d\d\s*年.*|.*(?:目标|基期|现状|实际|预期|规划|预测|增速|增长|属性|值).*)$")
+
+Row = tuple[TableCell, ...]
+
+
+def header_rows(rows: tuple[Row, ...]) -> tuple[Row, tuple[Row, ...]]:
+    """The header (two header rows merged into one) and the rows after it.
+
+    A header may span two rows: 指标 and 属性 merged down, 数值 (or 规划目标) merged across
+    `2020年` / `2025年` below it. Each column's header is then its top text followed by its own
+    text under it: 数值2020年, 数值2025年.
+    """
+    first = rows[0]
+    if len(rows) < 3 or not _is_sub_header(rows[1]):
+        return first, rows[1:]
+    second = rows[1]
+    merged = []
+    parent = ""
+    for c, cell in enumerate(first):
+        below = second[c].raw.strip() if c < len(second) else ""
+        if cell.raw.strip():
+            parent = cell.raw.strip()
+            text = parent + below if below else parent
+        else:
+            text = parent + below if below else ""  # a position the cell on its left spans
+        merged.append(TableCell(cell.row, cell.col, text, cell.line))
+    return tuple(merged), rows[2:]
+
+
+def _is_sub_header(row: Row) -> bool:
+    texts = [strip_spaces(normalise(c.raw)) for c in row if c.raw.strip()]
+    return bool(texts) and all(_SUB_HEADER.match(t) for t in texts) and len(texts) < len(row)
 
 
 def _is_note_or_blank(row: tuple[TableCell, ...]) -> bool:

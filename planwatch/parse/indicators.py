@@ -98,7 +98,9 @@ def parse_indicator_table(
     return indicators, problems
 
 
-_SUB_HEADER = re.compile(r"^(?:(?:19|20)\d\d\s*年.*|.*(?:目标|基期|现状|实际|预期|规划|预测|增速|增长|属性|值).*)$")
+_SUB_HEADER = re.compile(
+    r"^(?:(?:19|20)\d\d\s*年.*|.*(?:目标|基期|现状|实际|预期|规划|预测|增速|增长|属性|值).*)$"
+)
 
 Row = tuple[TableCell, ...]
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.document.vocabulary import CEILING_VERBS, FLOOR_VERBS
 from planwatch.model import TargetKind
 from planwatch.parse.target_text import Quantity, word_set
 
@@ -39,8 +40,8 @@ _FALL = word_set(
 )
 _CHANGE = word_set("上涨 增长 增加 提高 提升 上升 下降 降低 减少 压减 精简 缩减 削减")
 _CUMULATIVE = word_set("累计 新增 五年累计 累计新增 共计 总计")
-_FLOOR_VERBS = word_set("突破 超过 超 跨入 迈上 迈入 不少于 不低于 至少 高于")
-_CEILING_VERBS = word_set("不超过 不高于 低于 少于")
+_FLOOR_VERBS = frozenset(FLOOR_VERBS)
+_CEILING_VERBS = frozenset(CEILING_VERBS)
 # Verbs that take the counted thing as object: 培育N家X, 引进N个X.
 OBJECT_VERBS = word_set(
     "培育 引进 引入 建成 建设 新建 打造 创建 形成 申报 组建 培养 开工 设立 涌现 招引 扶持 认定 争创 "

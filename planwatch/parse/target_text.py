@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planwatch.document.numbers import Amount, NumberRange, find_amounts, find_ranges
+from planwatch.document.numbers import AFTER_QUALIFIER, Amount, NumberRange, find_amounts, find_ranges
+from planwatch.document.vocabulary import THING_UNITS
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -28,9 +29,10 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Count words: a count followed by a noun counts that noun (培育10家企业); any other unit followed
-# by a noun is a threshold inside a name (10亿元以上项目, 2000人以上行政村).
-COUNT_UNITS = word_set("个 家 条 所 座 户 张 床 辆 项 台 套 只 处 栋 名 件 株 头 艘 架")
+# Count words (document.vocabulary, people left out): a count followed by a noun counts that noun
+# (培育10家企业); any other unit followed by a noun is a threshold inside a name (10亿元以上项目,
+# 2000人以上行政村).
+COUNT_UNITS = frozenset(THING_UNITS)
 SHARE_UNITS = frozenset({"%", "‰", "个百分点"})
 
 _SENTENCE_END = re.compile(r"[。;!?]")  # normalised text: ；！？ are folded to ASCII
@@ -49,7 +51,7 @@ _HEADING_NUMBER = re.compile(
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d))"
 )
 _NUMERAL_START = re.compile(r"[0-9]|百分之|千分之|[零〇一二两三四五六七八九十]")
-_AFTER_QUALIFIER = re.compile(r"\s*(?:(?P<approx>左右|上下)|(?P<floor>以上)|(?P<ceiling>以内|以下))")
+_AFTER_QUALIFIER = AFTER_QUALIFIER  # 左右, 以上, 以内…, written once in document.vocabulary
 _PLACEHOLDER_UNITS = (
     "个百分点 万亿元 亿美元 万美元 亿元 万元 元 平方公里 公里 万亩 亩 万吨 吨 万千瓦 千瓦 人次 万人 人 "
     "% ‰ 个 家 项 户 所 座 条 名 亿 万"

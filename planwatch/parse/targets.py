@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from planwatch.document.model import Document, Line, Table
+from planwatch.document.vocabulary import CEILING_BEFORE, FLOOR_BEFORE
 from planwatch.model import Problem, Target
 from planwatch.parse.outline import Outline
 from planwatch.parse.target_context import Context, Timing
@@ -43,7 +44,7 @@ from planwatch.parse.target_text import (
 )
 
 _PROJECT_BOX = re.compile(r"项目|工程")
-_GATE_LEADS = word_set("超过 突破 超 不少于 不低于 至少 多于 控制在 不超过 不高于 低于 少于")
+_GATE_LEADS = frozenset(FLOOR_BEFORE + CEILING_BEFORE)
 _AFTER_VERB = re.compile(r"\s*(?:配建|全覆盖|覆盖|达标)")
 # What may follow a measure without making it a threshold of the noun after it.
 _CONTINUE = tuple(word_set("和 及 与 或 、 体量 大关 规模 水平 人民币 以上 以下 以内 内 左右"))

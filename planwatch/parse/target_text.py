@@ -248,3 +248,17 @@ def inside_quotes(text: str, start: int, pos: int) -> bool:
     if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
         return True
     return before.count('"') % 2 == 1
+
+
+_LIST_SEPARATOR = re.compile(r"[和及与、]")
+
+
+def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items a subject lists: 单位GDP能耗和二氧化碳排放 → 单位GDP能耗, 二氧化碳排放."""
+    items = []
+    begin = start
+    for m in _LIST_SEPARATOR.finditer(text, start, end):
+        items.append((begin, m.start()))
+        begin = m.end()
+    items.append((begin, end))
+    return [(a, b) for a, b in items if b - a >= 2]

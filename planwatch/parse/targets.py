@@ -23,7 +23,7 @@ from planwatch.document.model import Document, Line, Table
 from planwatch.document.vocabulary import CEILING_BEFORE, FLOOR_BEFORE
 from planwatch.model import Problem, Target
 from planwatch.parse.outline import Outline
-from planwatch.parse.target_context import Context, Timing
+from planwatch.parse.target_context import Context, Timing, report_year
 from planwatch.parse.target_subjects import (
     Clause,
     direction_of,
@@ -38,6 +38,7 @@ from planwatch.parse.target_text import (
     find_quantities,
     heading_end,
     inside_quotes,
+    list_items,
     may_hold_quantity,
     sentences,
     word_set,
@@ -69,7 +70,8 @@ def extract_targets(
     skip = set(skip_lines)
     for table in tables:
         skip.update(range(table.first_line, table.last_line + 1))
-    run = _Run(Context(outline, period[0], period[1]))
+    year = report_year([line.text for line in document.lines]) if period[0] is None else None
+    run = _Run(Context(outline, period[0], period[1], year))
     for line in document.lines:
         if line.number in skip or not may_hold_quantity(line.text) or _in_project_box(outline, line.number):
             continue
@@ -147,7 +149,7 @@ class _Sentence:
             return
         words = (*clause.words, q.lead) if q.lead else clause.words
         if "分别" in clause.suffix:
-            self._share_out(i, quantities, words)
+            self._share_out(i, quantities, clause, words)
         words = (*words, *self.share_words.get(i, ()))
         timing = self._timing(q)
         # A report of results names what it counted: 303个村（社区）便民服务中心实现全覆盖.
@@ -190,8 +192,12 @@ class _Sentence:
             return obj
         return self.subjects[-1] if self.subjects else None
 
-    def _share_out(self, i: int, quantities: list[Quantity], words: tuple[str, ...]) -> None:
-        """年均增长分别为6.6%和7.1%: the k quantities joined by 和/、 take the sentence's last k subjects."""
+    def _share_out(self, i: int, quantities: list[Quantity], clause: Clause, words: tuple[str, ...]) -> None:
+        """分别: the k quantities joined by 和/、 take k subjects, in order.
+
+        The subjects are the k items the clause lists itself (单位GDP能耗和二氧化碳排放分别降低13.5%、18%),
+        else the sentence's last k subjects (…收入…，…收入…，年均增长分别为6.6%和7.1%).
+        """
         text = self.line.text
         group = [i]
         while group[-1] + 1 < len(quantities):
@@ -200,7 +206,12 @@ class _Sentence:
                 break
             group.append(group[-1] + 1)
         self.share_words.update(dict.fromkeys(group[1:], words))
-        if len(group) > 1 and len(self.subjects) >= len(group):
+        if len(group) < 2:
+            return
+        items = list_items(text, clause.subject_start, clause.subject_end)
+        if len(items) == len(group):
+            self.shares.update(zip(group, items, strict=True))
+        elif len(self.subjects) >= len(group):
             self.shares.update(zip(group, self.subjects[-len(group) :], strict=True))
 
     def _timing(self, q: Quantity) -> Timing:

@@ -86,10 +86,14 @@ def parse_indicator_table(
     problems: list[Problem] = []
     category: str | None = None
     rows = [row for row in body if not _is_note_or_blank(row)]
-    for row_number, row in enumerate(rows, start=1):
-        category = (
-            _cell_raw(row, columns.category).strip() or category if columns.category is not None else None
-        )
+    row_number = 0
+    for row in rows:
+        if (heading := _category_row(row, columns)) is not None:
+            category = heading  # 一、发展水平 written across the table: the rows below belong to it
+            continue
+        row_number += 1
+        if columns.category is not None:
+            category = _cell_raw(row, columns.category).strip() or category
         indicator, row_problems = _indicator(
             row, columns, f"T{table_number}.{row_number:02d}", box, table_title, category, section_id
         )
@@ -134,6 +138,25 @@ def _is_sub_header(row: Row) -> bool:
     return bool(texts) and all(_SUB_HEADER.match(t) for t in texts) and len(texts) < len(row)
 
 
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）])\s*"
+)
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*")
+
+
+def _category_row(row: tuple[TableCell, ...], columns: Columns) -> str | None:
+    """The category a heading row opens (`一、发展水平` alone in its row), else None."""
+    filled = [c for c in row if c.raw.strip()]
+    if len(filled) != 1 or filled[0].col not in columns.labels:
+        return None
+    text = filled[0].raw.strip()
+    if columns.category is not None and filled[0].col == columns.category:
+        return None  # a category cell merged down over rows that are still to come
+    if not _HEADING_NUMBER.match(text):
+        return None
+    return _HEADING_NUMBER.sub("", text).strip()
+
+
 def _is_note_or_blank(row: tuple[TableCell, ...]) -> bool:
     """A row with nothing in it, or a note row (`注：…`) merged across the table's width."""
     filled = [c.raw.strip() for c in row if c.raw.strip()]
@@ -167,7 +190,7 @@ def _indicator(
     problems: list[Problem] = []
     line = row[min(columns.name, len(row) - 1)].line
     name_raw = _cell_raw(row, columns.name).strip()
-    name, unit = split_unit(name_raw)
+    name, unit = split_unit(_ITEM_NUMBER.sub("", name_raw))  # 1.学前教育毛入园率: the 1. numbers the row
     cells = tuple(_typed(cell, columns) for cell in row)
     by_column = dict(enumerate(cells))
     if len(row) != len(columns.headers):

@@ -31,7 +31,7 @@ _PAST = re.compile(
     r"十[二三]五|五年来|过去五年|过去|上一个五年|预计(?:全年)?(?:实现|完成)|显示\s*[,:]|截至|截止"
     r"|(?:实现|完成|取得|达到)了"
 )
-_FUTURE = re.compile(r"十四五|今后五年|未来五年|到\s*(?:“|20)|力争|确保|争取")
+_FUTURE = re.compile(r"十四五|今后五年|未来五年|到\s*(?:“|20)|力争|确保|争取|今年")
 _PERIOD_END = re.compile(r"十四五”?末")
 _FACT_TITLE = re.compile(r"(?:发展|工作|现实)基础(?!设施)|成就|回顾|完成情况|主要成效|取得的成效|基本情况")
 _TARGET_TITLE = re.compile(r"目标|展望|预期")
@@ -44,7 +44,13 @@ class Timing:
 
 
 def _marker(before: str) -> bool | None:
-    """True (past) or False (future) for the last period word of `before`; None when it has none.
+    """True (past) or False (future) for the last period word of `before`; None when it has none."""
+    found = _marker_at(before)
+    return None if found is None else found[1]
+
+
+def _marker_at(before: str) -> tuple[int, bool] | None:
+    """(offset, past) of the last period word of `before`.
 
     A period word right after 比/较/与 is the base of a comparison (较“十二五”下降30%), not the time.
     """
@@ -57,7 +63,7 @@ def _marker(before: str) -> bool | None:
                 continue
             if marker is None or m.start() > marker[0]:
                 marker = (m.start(), past)
-    return None if marker is None else marker[1]
+    return marker
 
 
 _REPORT_YEAR = re.compile(
@@ -116,10 +122,16 @@ class Context:
             return Timing(self._before_period(year), year)
         end_year = self.period_end if _PERIOD_END.search(before) else None
         marker = _marker(before)
-        if marker is None:
-            marker = _marker(text[:sentence_start])  # the paragraph so far
         if marker is not None:
             return Timing(marker, None if marker else end_year)
+        # Neither in the sentence: the paragraph so far decides, by its last year or period word.
+        paragraph = text[:sentence_start]
+        year_at = self._last_year_at(paragraph)
+        marker_at = _marker_at(paragraph)
+        if year_at is not None and (marker_at is None or year_at[0] > marker_at[0]):
+            return Timing(self._before_period(year_at[1]), None)
+        if marker_at is not None:
+            return Timing(marker_at[1], None if marker_at[1] else end_year)
         return Timing(self.fact_zone(section_id) is True, end_year)
 
     def _before_period(self, year: int) -> bool:
@@ -130,9 +142,14 @@ class Context:
         return False  # no period known: a year alone cannot make a fact; words and headings still can
 
     def _last_year(self, before: str) -> int | None:
-        year = None
+        found = self._last_year_at(before)
+        return found[1] if found else None
+
+    def _last_year_at(self, before: str) -> tuple[int, int] | None:
+        """(offset, year) of the last year stated in `before`, bases of comparison passed over."""
+        found = None
         for m in _YEAR.finditer(before):
             if _BASE.search(before, 0, m.start()):
                 continue
-            year = int(m["y2"] or m["y1"])
-        return year
+            found = (m.start(), int(m["y2"] or m["y1"]))
+        return found

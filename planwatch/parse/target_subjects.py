@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from planwatch.document.vocabulary import CEILING_VERBS, FLOOR_VERBS
 from planwatch.model import TargetKind
-from planwatch.parse.target_text import Quantity, word_set
+from planwatch.parse.quantity import Quantity
+from planwatch.parse.target_text import word_set
 
 _GROWTH = word_set(
     "年均增长 年均增速 年均增幅 年均提高 年均下降 年均递增 年均 增速 增幅 涨幅 增长率 增长速度"
@@ -80,6 +81,7 @@ _LEAD_GATE = (
 # A comparison base at the end of a subject (…人数较“十二五”, …比2020年) is no part of it.
 _COMPARED = re.compile(
     r"(?:比|较|相比)\s*(?:“?十[一二三四五]五”?(?:末|期末|时期)?|(?:19|20)\d\d\s*年(?:末|底)?|上年|去年)$"
+    r"|(?:从|由)\s*(?:不到|超过|约)?\s*[0-9][0-9.,]*\s*[^\s,，0-9]{0,4}$"  # the base of 从10.23年提高到10.8年
 )
 # Time phrases, adverbs and the verbs that open a clause. Each alternative is guarded against the
 # word it begins (在线, 共享, 到访) so that a subject is never cut inside a word.
@@ -220,6 +222,8 @@ def kind_of(q: Quantity, words: tuple[str, ...], dated: bool) -> tuple[TargetKin
         qualifier = "ceiling"
     if q.low is not None:
         return TargetKind.RANGE, qualifier
+    if q.doubling:
+        return TargetKind.DOUBLE, qualifier
     if "再" in words and any(w in _CHANGE for w in words):
         return TargetKind.INCREMENT, qualifier  # 再提高1岁: on top of today's level
     if any(w in _GROWTH for w in words):

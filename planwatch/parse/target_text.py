@@ -17,11 +17,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from planwatch.document.numbers import AFTER_QUALIFIER, Amount, NumberRange, find_amounts, find_ranges
-from planwatch.document.vocabulary import THING_UNITS
+from planwatch.parse.quantity import Quantity
+from planwatch.parse.target_forms import doublings, years_of
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -32,8 +32,6 @@ def word_set(text: str) -> frozenset[str]:
 # Count words (document.vocabulary, people left out): a count followed by a noun counts that noun
 # (培育10家企业); any other unit followed by a noun is a threshold inside a name (10亿元以上项目,
 # 2000人以上行政村).
-COUNT_UNITS = frozenset(THING_UNITS)
-SHARE_UNITS = frozenset({"%", "‰", "个百分点"})
 
 _SENTENCE_END = re.compile(r"[。;!?]")  # normalised text: ；！？ are folded to ASCII
 _BREAKS = re.compile(r"[;:、。!?]|(?<![0-9]),|,(?![0-9])")
@@ -43,7 +41,7 @@ _RANGE_HINT = re.compile(r"[0-9一二三四五六七八九十][^,;:、。]{0,3}[
 _UNIT_START = "个家条所座人户张床辆项台套只处栋名件株头艘架亩吨元公米千平立方万亿%‰美兆斤瓦mkKMW㎡"
 _MAYBE = re.compile(
     rf"[0-9][0-9.,]*\s*[十百千万亿]*[余多]?\s*[{_UNIT_START}]|[*X□]|百分之|千分之|[百千万]亿元"
-    rf"|[一二两三四五六七八九十][十百千万亿]*[余多]?[{_UNIT_START}]"
+    rf"|[一二两三四五六七八九十][十百千万亿]*[余多]?[{_UNIT_START}]|翻[一两二三]?番|(?:年限|寿命|年龄)"
     r"|(?:达到|达|为|控制在|保持在|稳定在|维持在|提高到|提高至|提升到|提升至|降低至|降低到|降至|突破|超过)\s*[0-9]"
 )
 _HEADING_NUMBER = re.compile(
@@ -71,32 +69,6 @@ _LONE_MULTIPLIER = re.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百千万.])(?P<mult>[百千万])(?P<unit>亿元|万元|亿美元)"
 )
 _LONE_FACTOR = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A value (or a range, or a placeholder) with its unit as written; offsets index the line."""
-
-    start: int  # qualifier words before the number included (超过545亿元 starts at 超)
-    end: int  # unit and trailing 左右/以上/以内 included
-    num_start: int
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    unit: str | None  # as written: 万亩, 亿元, %
-    qualifier: str | None  # approx | floor | ceiling, from the words around the number
-    lead: str  # the qualifier word before the number as written: 超过, 控制在, 约
-    value_raw: str
-    placeholder: bool = False
-    unitless: bool = False
-
-    @property
-    def is_count(self) -> bool:
-        return self.unit is not None and self.unit.removeprefix("万") in COUNT_UNITS
-
-    @property
-    def is_share(self) -> bool:
-        return self.unit in SHARE_UNITS
 
 
 def heading_end(text: str) -> int:
@@ -149,6 +121,8 @@ def find_quantities(raw: str, text: str, start: int, end: int) -> list[Quantity]
         found.append(_bare(raw, m, start))
     for m in _LONE_MULTIPLIER.finditer(sentence):
         found.append(_lone_multiplier(raw, text, m, start))
+    found.extend(years_of(raw, text, start, end))
+    found.extend(doublings(raw, text, start, end))
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
     kept: list[Quantity] = []
     for q in found:

@@ -16,6 +16,7 @@ comes out with what could be read, and a Problem says what could not.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -23,7 +24,9 @@ from planwatch.document.model import Document, Line, Table
 from planwatch.document.vocabulary import CEILING_BEFORE, FLOOR_BEFORE
 from planwatch.model import Problem, Target
 from planwatch.parse.outline import Outline
+from planwatch.parse.quantity import Quantity
 from planwatch.parse.target_context import Context, Timing, report_year
+from planwatch.parse.target_forms import RED_LINE
 from planwatch.parse.target_subjects import (
     Clause,
     direction_of,
@@ -33,7 +36,6 @@ from planwatch.parse.target_subjects import (
     read_clause,
 )
 from planwatch.parse.target_text import (
-    Quantity,
     clause_breaks,
     find_quantities,
     heading_end,
@@ -50,6 +52,7 @@ _AFTER_VERB = re.compile(r"\s*(?:配建|全覆盖|覆盖|达标)")
 # What may follow a measure without making it a threshold of the noun after it.
 _CONTINUE = tuple(word_set("和 及 与 或 、 体量 大关 规模 水平 人民币 以上 以下 以内 内 左右"))
 _LIST_AND = re.compile(r"[和及与]")
+_OWN_ITEMS = re.compile(r"\s*(?:主要)?(?:指标|任务|措施|方面)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,14 +138,24 @@ class _Sentence:
         self, i: int, q: Quantity, quantities: list[Quantity], breaks: list[int], limit: int
     ) -> None:
         text = self.line.text
-        if inside_quotes(text, self.start, q.start) or _threshold(q, text, limit):
+        if inside_quotes(text, self.start, q.start):
+            return  # a slogan or a title
+        red_line = RED_LINE.match(text, q.end)
+        if red_line is not None:
+            # 严守18亿亩耕地红线: the amount is the line held, a floor; the line is the subject.
+            q = dataclasses.replace(q, qualifier=q.qualifier or "floor")
+        elif _threshold(q, text, limit):
             return  # part of a name: the clause runs on through it
         if q.unit == "个" and text.startswith("亿", q.end):
             return  # 294个亿: colloquial for 亿元, a comparison, not a statement
+        if q.is_count and _OWN_ITEMS.match(text, q.end):
+            return  # 20项主要指标, 4项指标: the document counting its own items
         clause_start = max([self.prev_end, *(b + 1 for b in breaks if b < q.start)])
         clause = read_clause(text, clause_start, q.start, count=q.is_count, share=q.is_share)
         tally, listed = _tally(text, clause_start, q)
         obj = object_after(text, q, limit) if q.is_count else None
+        if red_line is not None:
+            obj = red_line.span("noun")
         self.prev_end = obj[1] if obj else q.end
         if tally:
             self.stated = False
@@ -155,7 +168,9 @@ class _Sentence:
         # A report of results names what it counted: 303个村（社区）便民服务中心实现全覆盖.
         counted = obj is not None and timing.fact
         gate = (
-            clause.has_verb
+            q.doubling
+            or red_line is not None
+            or clause.has_verb
             or q.lead in _GATE_LEADS
             or is_rate_clause(text, clause, q)
             or _AFTER_VERB.match(text, q.end) is not None

@@ -116,7 +116,14 @@ SEED_FACTS = [
     (14, "亿元以上项目", "100", "个", FL, "any"),
     (14, "10亿元以上项目", "60", "个", FL, "any"),
     (14, "100亿元以上项目", "5", "个", FL, "any"),  # after ；the list runs on
-    (14, "重点建设项目", "104", "个", CO, 2020),  # 开工104个: a counted action (was level before count existed)
+    (
+        14,
+        "重点建设项目",
+        "104",
+        "个",
+        CO,
+        2020,
+    ),  # 开工104个: a counted action (was level before count existed)
     (14, "完成投资", "312", "亿元", LV, 2020),
     (15, "乡镇党政内设机构", "30.4", "%", CU, "any"),
     (16, "县道三级标准以上公路", "60", "%", AP, "any"),

@@ -17,6 +17,7 @@ from planwatch.document.model import Table, TableCell
 from planwatch.document.text import normalise, strip_spaces
 from planwatch.model import Attribute, Cell, CellKind, Growth, Indicator, Problem, ValueRef
 from planwatch.parse.cells import type_cell
+from planwatch.parse.sub_rows import split_sub_rows
 
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（）()]{1,12})[）)]\s*$")
@@ -91,14 +92,17 @@ def parse_indicator_table(
         if (heading := _category_row(row, columns)) is not None:
             category = heading  # 一、发展水平 written across the table: the rows below belong to it
             continue
-        row_number += 1
         if columns.category is not None:
             category = _cell_raw(row, columns.category).strip() or category
-        indicator, row_problems = _indicator(
-            row, columns, f"T{table_number}.{row_number:02d}", box, table_title, category, section_id
-        )
-        indicators.append(indicator)
-        problems.extend(row_problems)
+        values = {c for c in (columns.base, columns.target, columns.growth) if c is not None}
+        values |= {c for c, year in enumerate(columns.years) if year is not None}
+        for part in split_sub_rows(row, columns.name, values):
+            row_number += 1
+            indicator, row_problems = _indicator(
+                part, columns, f"T{table_number}.{row_number:02d}", box, table_title, category, section_id
+            )
+            indicators.append(indicator)
+            problems.extend(row_problems)
     return indicators, problems
 
 

@@ -11,21 +11,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.corpus_score import CLASSES, Score, documents, read, score  # noqa: E402
+from tests.corpus_score import CLASSES, Score, documents, read, score
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
     totals = {name: Score() for name in CLASSES}
-    print(f"{'document':<52} {'class':<11} {'labels':>6} {'found':>6} {'right':>6} {'recall':>7} {'precision':>9}")
+    columns = f"{'labels':>6} {'found':>6} {'right':>6} {'recall':>7} {'precision':>9}"
+    print(f"{'document':<52} {'class':<11} {columns}")
     for entry in documents():
         plan = read(entry)
         for name, result in score(entry, plan).items():
             totals[name].add(result)
-            print(
-                f"{entry['file']:<52} {name:<11} {result.labelled:6d} {result.extracted:6d} {result.matched:6d}"
-                f" {result.recall:7.2f} {result.precision:9.2f}"
-            )
+            counts = f"{result.labelled:6d} {result.extracted:6d} {result.matched:6d}"
+            print(f"{entry['file']:<52} {name:<11} {counts} {result.recall:7.2f} {result.precision:9.2f}")
             if verbose:
                 for miss in result.misses:
                     print(f"    missed: {miss}")

@@ -7,6 +7,7 @@ from planwatch.model import Indicator, ParsedPlan, Plan, Problem, Source
 from planwatch.parse.indicators import parse_indicator_table
 from planwatch.parse.meta import read_cover
 from planwatch.parse.outline import Outline, parse_outline
+from planwatch.parse.project_tables import table_projects
 from planwatch.parse.projects import extract_projects
 from planwatch.parse.tables import find_flattened_tables, table_title, with_notes
 from planwatch.parse.targets import extract_targets
@@ -25,7 +26,9 @@ def parse_document(document: Document) -> ParsedPlan:
     outline = parse_outline(document, tables)
     indicators, problems = _indicators(document, tables, outline)
     projects = extract_projects(document, outline)
-    project_lines = frozenset(n for p in projects.projects for n in range(p.line, p.last_line + 1))
+    in_tables, table_problems = table_projects(document, tables, outline, len(projects.projects) + 1)
+    all_projects = (*projects.projects, *in_tables)
+    project_lines = frozenset(n for p in all_projects for n in range(p.line, p.last_line + 1))
     period = (cover.period_start, cover.period_end)
     targets = extract_targets(document, outline, tables, period, project_lines)
     plan = Plan(
@@ -41,10 +44,10 @@ def parse_document(document: Document) -> ParsedPlan:
         plan=plan,
         sections=outline.sections,
         indicators=tuple(indicators),
-        problems=(*_notices(document), *problems, *projects.problems, *targets.problems),
+        problems=(*_notices(document), *problems, *projects.problems, *table_problems, *targets.problems),
         targets=targets.targets,
         facts=targets.facts,
-        projects=projects.projects,
+        projects=all_projects,
     )
 
 

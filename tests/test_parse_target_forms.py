@@ -180,3 +180,30 @@ def test_a_work_report_year_comes_from_its_title() -> None:
     plan = parse_text("2025年政府工作报告\n2024年，全县地区生产总值增长6.8%。今年地区生产总值增长6%左右。\n")
     assert [t.value for t in plan.facts] == [Decimal("6.8")]
     assert [t.value for t in plan.targets] == [Decimal(6)]
+
+
+def test_a_bullet_list_item_with_a_qualifier_is_a_target() -> None:
+    plan = parse_text("2023年政府工作报告\n预期目标\n●地区生产总值增长5%以上\n●城镇新增就业110万人以上\n")
+    assert [(t.subject, t.value, t.unit, t.qualifier) for t in plan.targets] == [
+        ("地区生产总值", Decimal(5), "%", "floor"),
+        ("城镇新增就业", Decimal(110), "万人", "floor"),
+    ]
+
+
+def test_a_target_without_a_written_subject_is_kept_and_reported() -> None:
+    plan = parse_text(
+        PLAN_HEAD + "经济发展进入全新阶段，年均增长6%左右，到2025年，国内生产总值达到3.5万亿元。\n"
+    )
+    growth = next(t for t in plan.targets if t.kind is TargetKind.GROWTH)
+    assert (growth.subject, growth.value, growth.quote) == ("", Decimal(6), "年均增长6%左右")
+    assert any(p.field == "目标主语" and "年均增长6%左右" in p.reason for p in plan.problems)
+
+
+def test_an_annual_plan_reports_last_years_results_as_facts() -> None:
+    plan = parse_text(
+        "新乡市2024年国民经济和社会发展计划\n"
+        "2023年，全市经济总体保持平稳运行。初步核算，全市实现地区生产总值3347.6亿元，增长1.5%；"
+        "规模以上工业增加值增长1%。\n"
+    )
+    assert plan.targets == ()
+    assert Decimal(1) in {t.value for t in plan.facts}

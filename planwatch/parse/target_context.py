@@ -29,7 +29,7 @@ _BASE = re.compile(r"(?:比|较|与|由|同比|相比)\s*$")
 # shows (报告显示), and verbs in the completed aspect (实现了, 完成了).
 _PAST = re.compile(
     r"十[二三]五|五年来|过去五年|过去|上一个五年|预计(?:全年)?(?:实现|完成)|显示\s*[,:]|截至|截止"
-    r"|(?:实现|完成|取得|达到)了"
+    r"|(?:实现|完成|取得|达到)了|刚刚过去|过去一年|去年|初步核算"
 )
 _FUTURE = re.compile(r"十四五|今后五年|未来五年|到\s*(?:“|20)|力争|确保|争取|今年")
 _PERIOD_END = re.compile(r"十四五”?末")
@@ -67,7 +67,8 @@ def _marker_at(before: str) -> tuple[int, bool] | None:
 
 
 _REPORT_YEAR = re.compile(
-    r"((?:19|20)\d\d)\s*年\s*(?:[^\s，。,]{0,8})?(?:政府)?工作报告|提出了?\s*((?:19|20)\d\d)年"
+    r"((?:19|20)\d\d)\s*年\s*(?:[^\s，。,]{0,8})?(?:(?:政府)?工作报告|国民经济和社会发展计划)"
+    r"|提出了?\s*((?:19|20)\d\d)年|((?:19|20)\d\d)年[^，。,;；]{0,12}(?:主要)?预期目标"
 )
 _YEAR_OPENING = re.compile(r"(?:^|[。;,:，；：\s])((?:19|20)\d\d)\s*年\s*[,，]")
 
@@ -78,7 +79,7 @@ def report_year(lines: list[str]) -> int | None:
     sentence (2021年，我国…) where the report speaks of 今年."""
     head = "\n".join(lines[:40])
     if m := _REPORT_YEAR.search(head):
-        return int(m[1] or m[2])
+        return int(m[1] or m[2] or m[3])
     text = "\n".join(lines)
     if "今年" not in text:
         return None

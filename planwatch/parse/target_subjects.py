@@ -86,7 +86,7 @@ _COMPARED = re.compile(
 # Time phrases, adverbs and the verbs that open a clause. Each alternative is guarded against the
 # word it begins (在线, 共享, 到访) so that a subject is never cut inside a word.
 _LEAD_WORDS = (
-    r"\s+|[、,，和及与并而但]|其中|同时|此外|另外|力争|争取|确保|预计|力求|努力|进一步|全面|基本|积极|大力|加快"
+    r"\s+|[、,，和及与并而但●•▪◆■◇○]|其中|同时|此外|另外|力争|争取|确保|预计|力求|努力|进一步|全面|基本|积极|大力|加快"
     r"|(?:到|至)(?=\s*[0-9“十二])|在(?!线)|将(?!军)|共(?![享建同治有])|再|已(?!有)"
     r"|“?十[二三四五]五”?(?:时期|期间|末期|末)?|今后五年|五年来|以来|全年|年内|今年|明年|当年|每年"
     r"|(?:19|20)\d\d\s*(?:[-~至到—–]\s*(?:19|20)\d\d\s*)?(?:年(?:底|末|年末|度)?)?(?![0-9])"

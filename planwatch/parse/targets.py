@@ -21,7 +21,13 @@ import re
 from dataclasses import dataclass, field
 
 from planwatch.document.model import Document, Line, Table
-from planwatch.document.vocabulary import CEILING_BEFORE, FLOOR_BEFORE
+from planwatch.document.vocabulary import (
+    APPROX_AFTER,
+    CEILING_AFTER,
+    CEILING_BEFORE,
+    FLOOR_AFTER,
+    FLOOR_BEFORE,
+)
 from planwatch.model import Problem, Target
 from planwatch.parse.outline import Outline
 from planwatch.parse.quantity import Quantity
@@ -52,6 +58,7 @@ _AFTER_VERB = re.compile(r"\s*(?:配建|全覆盖|覆盖|达标)")
 # What may follow a measure without making it a threshold of the noun after it.
 _CONTINUE = tuple(word_set("和 及 与 或 、 体量 大关 规模 水平 人民币 以上 以下 以内 内 左右"))
 _LIST_AND = re.compile(r"[和及与]")
+_AFTER_WORDS = (*APPROX_AFTER, *FLOOR_AFTER, *CEILING_AFTER)
 _OWN_ITEMS = re.compile(r"\s*(?:主要)?(?:指标|任务|措施|方面)")
 
 
@@ -177,8 +184,13 @@ class _Sentence:
             or listed
             or counted
             or self._runs_on(i, clause, obj)
+            # A list item of a report: 城镇新增就业110万人以上 — 以上/以内/左右 commits by itself.
+            or (not q.lead and text[q.start : q.end].endswith(_AFTER_WORDS) and not clause.empty)
         )
         subject = self._subject(i, clause, obj, listed or counted)
+        if gate and subject is None and clause.has_verb and not timing.fact:
+            # 年均增长6%左右 with nothing before it in its sentence: a target whose subject is not written.
+            subject = (clause.subject_start, clause.subject_start)
         if not gate or subject is None:
             self.stated = False
             if q.placeholder:
@@ -261,6 +273,9 @@ class _Sentence:
             value_raw=q.value_raw,
         )
         bucket.append(target)
+        if not target.subject:
+            reason = f"目标“{target.quote}”没有写明指标（主语），请核对"
+            run.problems.append(Problem(number, "目标主语", reason, target.quote))
         if q.placeholder:
             self._placeholder_problem(q, target, timing.fact)
         elif q.unitless:

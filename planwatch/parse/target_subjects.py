@@ -210,6 +210,11 @@ def is_rate_clause(text: str, clause: Clause, q: Quantity) -> bool:
     )
 
 
+def is_growth_clause(clause: Clause) -> bool:
+    """The clause states a rate of growth (年均增长, 增速)."""
+    return any(w in _GROWTH for w in clause.words)
+
+
 def kind_of(q: Quantity, words: tuple[str, ...], dated: bool) -> tuple[TargetKind, str | None]:
     """Kind and qualifier from the quantity and the peeled words.
 

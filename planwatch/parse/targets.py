@@ -36,6 +36,7 @@ from planwatch.parse.target_forms import RED_LINE
 from planwatch.parse.target_subjects import (
     Clause,
     direction_of,
+    is_growth_clause,
     is_rate_clause,
     kind_of,
     object_after,
@@ -188,7 +189,7 @@ class _Sentence:
             or (not q.lead and text[q.start : q.end].endswith(_AFTER_WORDS) and not clause.empty)
         )
         subject = self._subject(i, clause, obj, listed or counted)
-        if gate and subject is None and clause.has_verb and not timing.fact:
+        if gate and subject is None and _rate_without_subject(q, clause, timing):
             # 年均增长6%左右 with nothing before it in its sentence: a target whose subject is not written.
             subject = (clause.subject_start, clause.subject_start)
         if not gate or subject is None:
@@ -291,6 +292,11 @@ class _Sentence:
         self.run.problems.append(
             Problem(self.line.number, field_name, reason, target.quote if target else raw)
         )
+
+
+def _rate_without_subject(q: Quantity, clause: Clause, timing: Timing) -> bool:
+    """年均增长6%左右 opening its sentence: a growth target whose subject the plan did not write."""
+    return not timing.fact and q.is_share and not q.unitless and is_growth_clause(clause)
 
 
 def _before(year: int | None) -> int | None:

@@ -175,6 +175,30 @@ def build(out: Path, variants: tuple[Variant, ...] = VARIANTS) -> dict[str, Path
     return {variant.name: out / f"{variant.name}.pdf" for variant in variants}
 
 
+def turned(source: Path, first: int, last: int, out: Path) -> tuple[Path, Path]:
+    """Pages first..last (1-based) of `source` twice: as they are, and as portrait pages whose
+    content is drawn turned and shown by /Rotate 90 — how some tools write landscape pages."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(source))
+    plain, rotated = pdfium.PdfDocument.new(), pdfium.PdfDocument.new()
+    indices = list(range(first - 1, last))
+    plain.import_pages(src, indices)
+    for index in indices:
+        width, height = src[index].get_size()
+        page = rotated.new_page(height, width)
+        drawing = src.page_as_xobject(index, rotated).as_pageobject()
+        drawing.transform(pdfium.PdfMatrix(0, 1, -1, 0, height, 0))  # (x, y) → (h − y, x)
+        page.insert_obj(drawing)
+        page.gen_content()
+        page.set_rotation(90)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = (out / f"pages_{first}_{last}.pdf", out / f"pages_{first}_{last}_turned.pdf")
+    plain.save(str(paths[0]))
+    rotated.save(str(paths[1]))
+    return paths
+
+
 def build_html(out: Path) -> Path:
     """The seed exported as a web page by LibreOffice (`--convert-to html`): `out/seed.html`."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")

@@ -193,3 +193,17 @@ def test_lint_on_the_seed_pdf_raises_no_false_bracket_alarms(
     assert {rule: n for rule, n in pdf.items() if rule not in about_spaces} == {
         rule: n for rule, n in txt.items() if rule not in about_spaces
     }
+
+
+def test_pages_turned_by_rotate_read_as_the_same_pages_upright(
+    pdf_paths: dict[str, Path], tmp_path: Path
+) -> None:
+    """A landscape table on a portrait page shown by /Rotate 90 reads as the landscape page does."""
+    upright, turned = seed_pdfs.turned(pdf_paths["a4_landscape_heiti"], 3, 7, tmp_path)
+    plain, rotated = load_document(upright), load_document(turned)
+    assert [line.raw for line in rotated.lines] == [line.raw for line in plain.lines]
+    assert [[[c.raw for c in row] for row in t.rows] for t in rotated.tables] == [
+        [[c.raw for c in row] for row in t.rows] for t in plain.tables
+    ]
+    assert len(plain.tables) == 1 and len(plain.tables[0].rows) > 10
+    assert rotated.printed == plain.printed

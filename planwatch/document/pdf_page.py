@@ -87,28 +87,59 @@ def open_pdf(data: bytes, name: str) -> Any:
         raise DocumentError(CORRUPT, file=name) from exc
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """From PDF user space (y up, the page unrotated) to the page as shown (top-down, /Rotate applied).
+
+    A landscape table is often a portrait page turned by /Rotate 90: its text runs up the page in
+    user space and reads left to right only once turned.
+    """
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    rotation: int  # 0, 90, 180 or 270, clockwise
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) of a user-space box as shown."""
+        ax, ay = self.point(left, bottom)
+        bx, by = self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
 def read_page(document: Any, index: int) -> PageContent:
-    """The glyphs and rules of page `index` (0-based), in top-down coordinates."""
+    """The glyphs and rules of page `index` (0-based), in top-down coordinates of the page as shown."""
     import pypdfium2.raw as pdfium_c
 
     page = document[index]
     try:
-        width, height = page.get_size()
-        left, bottom, _, _ = page.get_bbox()
+        width, height = page.get_size()  # as shown: PDFium swaps them for a page turned by 90°
+        left, bottom, right, top = page.get_bbox()
+        frame = _Frame(left, bottom, right, top, page.get_rotation() % 360)
         text_page = page.get_textpage()
         try:
-            glyphs = _glyphs(text_page.raw, left, bottom + height)
+            glyphs = _glyphs(text_page.raw, frame)
             unmapped = bool(_any_unmapped(text_page.raw))
         finally:
             text_page.close()
         rules: list[Rule] = []
-        images = _walk(page.raw, pdfium_c, rules, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), left, bottom + height)
+        images = _walk(page.raw, pdfium_c, rules, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), frame)
     finally:
         page.close()
     return PageContent(index + 1, width, height, tuple(glyphs), tuple(rules), images, unmapped)
 
 
-def _glyphs(text_page: Any, left: float, top_y: float) -> list[Glyph]:
+def _glyphs(text_page: Any, frame: _Frame) -> list[Glyph]:
     import pypdfium2.raw as pdfium_c
 
     count = pdfium_c.FPDFText_CountChars(text_page)
@@ -132,17 +163,8 @@ def _glyphs(text_page: Any, left: float, top_y: float) -> list[Glyph]:
         # PDFium reports a hyphen that ends a printed line as U+0002.
         char = "-" if code == 0x02 else chr(code) if code < 0x110000 else "\ufffd"
         size = 0.0 if is_generated else float(font_size(text_page, k))
-        glyphs.append(
-            Glyph(
-                char,
-                box.left - left,
-                top_y - box.top,
-                box.right - left,
-                top_y - box.bottom,
-                top_y - oy.value,
-                size,
-            )
-        )
+        x0, y0, x1, y1 = frame.box(box.left, box.bottom, box.right, box.top)
+        glyphs.append(Glyph(char, x0, y0, x1, y1, frame.point(ox.value, oy.value)[1], size))
     return glyphs
 
 
@@ -187,7 +209,7 @@ def _object_matrix(obj: Any, pdfium_c: Any) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _walk(page: Any, pdfium_c: Any, rules: list[Rule], outer: Matrix, left: float, top_y: float) -> int:
+def _walk(page: Any, pdfium_c: Any, rules: list[Rule], outer: Matrix, frame: _Frame) -> int:
     """Collect the rules of the page's paths (inside forms too); return the number of images."""
     images = 0
     stack: list[tuple[Any, Matrix, int, bool]] = [(page, outer, 0, True)]
@@ -207,7 +229,7 @@ def _walk(page: Any, pdfium_c: Any, rules: list[Rule], outer: Matrix, left: floa
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 own = _compose(_object_matrix(obj, pdfium_c), matrix)
-                rules.extend(_path_rules(obj, pdfium_c, own, left, top_y))
+                rules.extend(_path_rules(obj, pdfium_c, own, frame))
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
@@ -216,7 +238,7 @@ def _walk(page: Any, pdfium_c: Any, rules: list[Rule], outer: Matrix, left: floa
     return images
 
 
-def _path_rules(obj: Any, pdfium_c: Any, matrix: Matrix, left: float, top_y: float) -> list[Rule]:
+def _path_rules(obj: Any, pdfium_c: Any, matrix: Matrix, frame: _Frame) -> list[Rule]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
     if not fill.value and not stroke.value:
@@ -230,7 +252,8 @@ def _path_rules(obj: Any, pdfium_c: Any, matrix: Matrix, left: float, top_y: flo
         px, py = x.value * a + y.value * c + e, x.value * b + y.value * d + f
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         closes = bool(pdfium_c.FPDFPathSegment_GetClose(segment))
-        points.append((kind, px - left, top_y - py, closes))
+        shown_x, shown_y = frame.point(px, py)
+        points.append((kind, shown_x, shown_y, closes))
     if stroke.value:
         return _stroked(points, pdfium_c)
     return _filled(points)

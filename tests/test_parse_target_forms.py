@@ -207,3 +207,15 @@ def test_an_annual_plan_reports_last_years_results_as_facts() -> None:
     )
     assert plan.targets == ()
     assert Decimal(1) in {t.value for t in plan.facts}
+
+
+def test_growth_in_the_reports_own_year_is_that_years_rate() -> None:
+    plan = parse_text(
+        "某省政府工作报告\n2023年经济社会发展的主要预期目标是：全省生产总值增长6.5%左右；一般公共预算收入增长7%。\n"
+        "到2027年，人均地区生产总值比2022年增长30%。\n"
+    )
+    assert [(t.subject, t.kind, t.year) for t in plan.targets] == [
+        ("全省生产总值", TargetKind.GROWTH, 2023),
+        ("一般公共预算收入", TargetKind.GROWTH, 2023),
+        ("人均地区生产总值", TargetKind.CUMULATIVE, 2027),
+    ]

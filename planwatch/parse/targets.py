@@ -249,7 +249,10 @@ class _Sentence:
     def _emit(self, q: Quantity, subject: tuple[int, int], words: tuple[str, ...], timing: Timing) -> None:
         run, raw, number = self.run, self.line.raw, self.line.number
         section_id = run.context.outline.section_at(number)
-        kind, qualifier = kind_of(q, words, timing.year is not None)
+        # A year stated makes 增长30% a change over the period, unless it is the report's own year:
+        # 2023年…全省生产总值增长6.5%左右 is that year's growth rate.
+        over_period = timing.year is not None and timing.year != run.context.report_year
+        kind, qualifier = kind_of(q, words, over_period)
         span = (min(subject[0], q.start), max(subject[1], q.end))
         if timing.fact:
             year_implied = None if timing.year is not None else _before(run.context.period_start)

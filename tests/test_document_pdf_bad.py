@@ -156,3 +156,13 @@ def test_a_table_with_incomplete_ruling_is_kept_and_reported_as_a_problem() -> N
     assert notice.line == table.first_line
     assert [line.raw for line in document.lines][-1] == "Text below the table"
     assert any(p.field == "表格" for p in parse_document(document).problems)
+
+
+def test_a_page_of_mojibake_is_skipped_named_and_the_rest_read() -> None:
+    pdf = FPDF()
+    _text_page(pdf, "ÖÐ»ªÈËÃñ¹²ºÍ¹ú¹úÃñ¾­¼ÃºÍÉç»á·¢Õ¹")  # GBK bytes of 中华人民共和国… shown as Latin-1
+    _text_page(pdf, "GDP target 545")
+    document = load_bytes(bytes(pdf.output()), "garbled.pdf")
+    assert [line.raw for line in document.lines] == ["GDP target 545"]
+    (notice,) = document.notices
+    assert notice.field == "第1页" and "乱码" in notice.reason

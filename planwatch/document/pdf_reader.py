@@ -139,12 +139,15 @@ def _page(content: PageContent) -> _Page:
 
 
 def _broken(content: PageContent) -> bool:
-    """Glyphs that decode to private-use, replacement or control characters, or fonts PDFium flags."""
+    """Glyphs that decode to private-use, replacement or control characters, fonts PDFium flags, or
+    mojibake: Chinese bytes shown as accented Latin letters (ÖÐ¹ú for 中国), which a Chinese plan
+    does not otherwise hold in bulk."""
     chars = [g.char for g in content.glyphs if not g.char.isspace()]
     if not chars:
         return False
     bad = sum(1 for c in chars if unicodedata.category(c) in ("Co", "Cc", "Cn") or c == "\ufffd")
-    return content.unmapped or bad > _BROKEN_SHARE * len(chars)
+    garbled = sum(1 for c in chars if "\u00a1" <= c <= "\u024f")
+    return content.unmapped or bad > _BROKEN_SHARE * len(chars) or garbled > _BROKEN_SHARE * len(chars)
 
 
 def _flow(pages: list[_Page], running: set[tuple[int, int]]) -> _Flow:

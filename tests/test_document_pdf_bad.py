@@ -166,3 +166,16 @@ def test_a_page_of_mojibake_is_skipped_named_and_the_rest_read() -> None:
     assert [line.raw for line in document.lines] == ["GDP target 545"]
     (notice,) = document.notices
     assert notice.field == "第1页" and "乱码" in notice.reason
+
+
+def test_a_table_drawn_without_rules_keeps_a_line_per_row_and_its_columns_apart() -> None:
+    """No ruling, no grid: the text path reads it, and 210 and 300 never run together as 210300."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for r, row in enumerate([["GDP", "210", "300"], ["Revenue", "12.5", "16"]]):
+        for c, text in enumerate(row):
+            pdf.text(20 + 50 * c, 30 + 8 * r, text)
+    document = load_bytes(bytes(pdf.output()), "borderless.pdf")
+    assert [line.raw for line in document.lines] == ["GDP  210  300", "Revenue  12.5  16"]
+    assert document.tables == ()

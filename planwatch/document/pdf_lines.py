@@ -66,19 +66,30 @@ def glyph_text(glyphs: Iterable[Glyph]) -> str:
 
     A space PDFium guessed from a gap (size 0) is kept only between two Latin letters or digits
     (a word gap in Latin text); beside Chinese it is only the spacing of a Latin font run, and
-    the Word source has no space there (2020年, “十四五”).
+    the Word source has no space there (2020年, “十四五”). A gap wider than two characters with no
+    glyph in it separates columns (a table drawn without rules): it becomes two spaces, so that
+    `210` and `300` in neighbouring columns never read as 210300.
     """
-    chars = [g.char if g.size > 0 or not g.char.isspace() else "\0" for g in glyphs]
-    out = []
-    for i, char in enumerate(chars):
+    ordered = list(glyphs)
+    chars = [g.char if g.size > 0 or not g.char.isspace() else "\0" for g in ordered]
+    out: list[str] = []
+    previous: Glyph | None = None
+    for i, (glyph, char) in enumerate(zip(ordered, chars, strict=True)):
         if char == "\0":
             before = next((c for c in reversed(chars[:i]) if c != "\0"), "")
             after = next((c for c in chars[i + 1 :] if c != "\0"), "")
-            if not (_word(before) and _word(after)):
-                continue
-            char = " "
+            if _word(before) and _word(after):
+                out.append(" ")
+            continue
+        if previous is not None and not char.isspace():
+            em = max(previous.size, glyph.size, 6.0)
+            if glyph.x0 - previous.x1 > 2 * em:
+                out.append("\t")
         out.append(char)
-    return re.sub(r" {2,}", " ", "".join(out)).strip()
+        if not char.isspace():
+            previous = glyph
+    text = re.sub(r" {2,}", " ", "".join(out))
+    return re.sub(r" ?\t[ \t]*", "  ", text).strip()
 
 
 def _word(char: str) -> bool:

@@ -8,7 +8,8 @@ something on the page says a new paragraph starts:
   and for ragged text alike),
 - this line is indented or centred (a first-line indent, a heading),
 - the gap above it is wider than the usual line pitch (space between paragraphs),
-- the font size changes (a heading), or it opens with a heading number (第三章, （二）, 专栏) after a
+- the font size changes (a heading), either line has columns (a table drawn without rules keeps a
+  line per row), or it opens with a heading number (第三章, （二）, 专栏) after a
   sentence that ended.
 A page break is no reason: a paragraph that fills the last line of a page goes on at the top of the
 next one. A table ends the paragraph before it. Margins and pitch are measured on the document
@@ -100,6 +101,8 @@ def _continues(before: PrintedLine, line: PrintedLine, shape_of: dict[int, _Shap
     em = max(line.size, before.size, 6.0)
     if abs(line.size - before.size) > 0.8:
         return False
+    if "  " in before.text or "  " in line.text:
+        return False  # a row of a table drawn without rules: its columns stand apart, a line each
     # Writer does not break inside a Chinese word, so a line not ending a sentence may leave room
     # for a word of two or three characters.
     slack = 0.3 * em if _SENTENCE_END.search(before.text) else 2.2 * em

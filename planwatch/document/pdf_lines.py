@@ -71,21 +71,26 @@ def glyph_text(glyphs: Iterable[Glyph]) -> str:
     `210` and `300` in neighbouring columns never read as 210300.
     """
     ordered = list(glyphs)
-    chars = [g.char if g.size > 0 or not g.char.isspace() else "\0" for g in ordered]
+    guessed = [g.size == 0 and g.char.isspace() for g in ordered]
+    # The nearest real character after each position, for the guessed spaces.
+    following = [""] * (len(ordered) + 1)
+    for i in range(len(ordered) - 1, -1, -1):
+        following[i] = following[i + 1] if guessed[i] else ordered[i].char
     out: list[str] = []
+    last_char = ""
     previous: Glyph | None = None
-    for i, (glyph, char) in enumerate(zip(ordered, chars, strict=True)):
-        if char == "\0":
-            before = next((c for c in reversed(chars[:i]) if c != "\0"), "")
-            after = next((c for c in chars[i + 1 :] if c != "\0"), "")
-            if _word(before) and _word(after):
+    for i, glyph in enumerate(ordered):
+        if guessed[i]:
+            if _word(last_char) and _word(following[i + 1]):
                 out.append(" ")
             continue
+        char = glyph.char
         if previous is not None and not char.isspace():
             em = max(previous.size, glyph.size, 6.0)
             if glyph.x0 - previous.x1 > 2 * em:
                 out.append("\t")
         out.append(char)
+        last_char = char
         if not char.isspace():
             previous = glyph
     text = re.sub(r" {2,}", " ", "".join(out))

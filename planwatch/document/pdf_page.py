@@ -150,6 +150,7 @@ def _glyphs(text_page: Any, frame: _Frame) -> list[Glyph]:
     origin = pdfium_c.FPDFText_GetCharOrigin
     font_size = pdfium_c.FPDFText_GetFontSize
     generated = pdfium_c.FPDFText_IsGenerated
+    upright, left, top = frame.rotation == 0, frame.left, frame.top
     glyphs: list[Glyph] = []
     for k, code in enumerate(codes):
         if code == 0xFFFE:  # GetText's mark for the hyphen that ends a printed line (U+0002)
@@ -163,8 +164,21 @@ def _glyphs(text_page: Any, frame: _Frame) -> list[Glyph]:
         # PDFium reports a hyphen that ends a printed line as U+0002.
         char = "-" if code == 0x02 else chr(code) if code < 0x110000 else "\ufffd"
         size = 0.0 if is_generated else float(font_size(text_page, k))
-        x0, y0, x1, y1 = frame.box(box.left, box.bottom, box.right, box.top)
-        glyphs.append(Glyph(char, x0, y0, x1, y1, frame.point(ox.value, oy.value)[1], size))
+        if upright:  # the common case, without the general mapping's calls
+            glyphs.append(
+                Glyph(
+                    char,
+                    box.left - left,
+                    top - box.top,
+                    box.right - left,
+                    top - box.bottom,
+                    top - oy.value,
+                    size,
+                )
+            )
+        else:
+            x0, y0, x1, y1 = frame.box(box.left, box.bottom, box.right, box.top)
+            glyphs.append(Glyph(char, x0, y0, x1, y1, frame.point(ox.value, oy.value)[1], size))
     return glyphs
 
 

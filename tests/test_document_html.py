@@ -11,7 +11,7 @@ from planwatch.document import load_bytes, load_document
 from planwatch.model import ParsedPlan
 from planwatch.parse.pipeline import parse_document
 from tests import seed_pdfs
-from tests.test_document_pdf_seed import _reading
+from tests.plan_reading import reading as _reading
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

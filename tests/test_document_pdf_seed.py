@@ -10,7 +10,6 @@ import itertools
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,6 +18,8 @@ from planwatch.lint import lint_plan
 from planwatch.model import ParsedPlan
 from planwatch.parse.pipeline import all_tables, parse_document
 from tests import seed_pdfs
+from tests.plan_reading import reading as _reading
+from tests.plan_reading import squeeze as _squeeze
 
 VARIANTS = [variant.name for variant in seed_pdfs.VARIANTS]
 
@@ -40,76 +41,6 @@ def pdf_documents(pdf_paths: dict[str, Path]) -> dict[str, Document]:
 @pytest.fixture(scope="session")
 def word_document() -> Document:
     return load_document(seed_pdfs.SEED_DOCX)
-
-
-def _squeeze(value: Any) -> Any:
-    """Whitespace out: a PDF keeps no trace of the double spaces a Word file holds (数字新建  智慧城区)."""
-    if isinstance(value, str):
-        return re.sub(r"\s+", "", value)
-    if isinstance(value, tuple):
-        return tuple(_squeeze(v) for v in value)
-    return value
-
-
-def _reading(plan: ParsedPlan) -> dict[str, list[Any]]:
-    """What a planner reads out of a plan, without line numbers (a PDF's lines are its paragraphs)."""
-    by_id = {s.id: s for s in plan.sections}
-
-    def path(section_id: str | None) -> tuple[tuple[str, str, str], ...]:
-        steps = []
-        while section_id is not None:
-            s = by_id[section_id]
-            steps.append((s.kind.value, s.number, s.title))
-            section_id = s.parent_id
-        return tuple(reversed(steps))
-
-    readings: dict[str, list[Any]] = {
-        "indicators": [
-            (
-                i.id,
-                i.box,
-                i.category,
-                i.name,
-                i.unit,
-                i.attribute,
-                tuple((c.raw, c.kind, c.value) for c in i.cells),
-            )
-            for i in plan.indicators
-        ],
-        "outline": [path(s.id) for s in plan.sections],
-        "targets": [
-            (
-                t.subject,
-                t.value,
-                t.value_min,
-                t.value_max,
-                t.unit,
-                t.kind,
-                t.qualifier,
-                t.year,
-                t.direction,
-                t.quote,
-            )
-            for t in plan.targets
-        ],
-        "facts": [(t.subject, t.value, t.unit, t.kind, t.year, t.quote) for t in plan.facts],
-        "projects": [
-            (
-                p.box,
-                p.number,
-                p.name,
-                p.owner,
-                p.investment_raw,
-                p.investment_wan_yuan,
-                p.land_mu,
-                p.capacity_raw,
-                tuple((e.year, e.text, e.investment_wan_yuan) for e in p.schedule),
-                p.text,
-            )
-            for p in plan.projects
-        ],
-    }
-    return {key: [_squeeze(item) for item in items] for key, items in readings.items()}
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

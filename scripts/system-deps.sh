@@ -13,7 +13,7 @@ for group in "${want[@]}"; do
       ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
       [ -x /usr/bin/chromium ] || missing+=(chromium)
       fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
-      command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+      [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)  # Writer, not only soffice
       ;;
     bench)
       command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)

@@ -12,7 +12,8 @@ for group in "${want[@]}"; do
     test)
       ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
       [ -x /usr/bin/chromium ] || missing+=(chromium)
-      fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+      # grep reads all of fc-list's output (-q would close the pipe early: SIGPIPE fails the pipeline under pipefail)
+      fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
       [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)  # Writer, not only soffice
       ;;
     bench)

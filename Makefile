@@ -42,6 +42,7 @@ bench: setup  ## Print speed and accuracy figures (not asserted anywhere)
 	$(BIN)/python bench/lint.py
 	$(BIN)/python bench/lint_accuracy.py
 	$(BIN)/python bench/versions.py
+	$(BIN)/python bench/accuracy.py
 	scripts/with-postgres.sh $(BIN)/python bench/search.py
 	scripts/with-postgres.sh $(BIN)/python bench/evaluate.py
 	$(BIN)/python bench/web.py

@@ -130,6 +130,9 @@ class TargetKind(StrEnum):
     CEILING = "ceiling"  # 控制在…以内, 不超过
     RANGE = "range"  # 5-7家
     APPROX = "approx"  # 约…, …左右 (for a level; a growth with 左右 stays growth, qualifier approx)
+    COUNT = "count"  # a counted action: 新开工改造城镇老旧小区5.3万个, 新建学校12所
+    DOUBLE = "double"  # 比2010年翻一番: value is the multiple (2, 4 for 翻两番)
+    INCREMENT = "increment"  # 再提高1岁, 再增加30元: a change on top of today's level
 
 
 @dataclass(frozen=True, slots=True)

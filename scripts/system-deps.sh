@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages planwatch needs, only those missing. Safe to run again.
 #   base: nothing beyond Python (the venv brings the rest)
-#   test: PostgreSQL 15 server for the store tests; Debian's chromium and CJK fonts for the browser tests
+#   test: PostgreSQL 15 server for the store tests; Debian's chromium and CJK fonts for the browser tests;
+#         LibreOffice Writer to export the seed's Word file as the PDFs the PDF reader is tested on
+#   bench: poppler-utils (pdftotext, the yardstick bench/ingest.py times the PDF reader against)
 set -euo pipefail
 want=("$@")
 missing=()
@@ -10,7 +12,12 @@ for group in "${want[@]}"; do
     test)
       ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
       [ -x /usr/bin/chromium ] || missing+=(chromium)
-      fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+      # grep reads all of fc-list's output (-q would close the pipe early: SIGPIPE fails the pipeline under pipefail)
+      fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
+      [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)  # Writer, not only soffice
+      ;;
+    bench)
+      command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
       ;;
   esac
 done

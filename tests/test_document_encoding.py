@@ -28,7 +28,7 @@ def test_the_bundled_plan_in_utf16_without_a_byte_order_mark_reads_like_the_utf8
     assert [line.raw for line in document.lines] == [
         line.raw for line in load_bytes(SEED.read_bytes(), "p.txt").lines
     ]
-    assert document.problems == ()
+    assert document.notices == ()
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
@@ -58,7 +58,7 @@ def test_a_utf8_file_cut_inside_its_last_character_is_read_and_the_tail_reported
     document = load_bytes(text.encode()[:-1], "plan.txt")
     assert document.encoding == "utf-8"
     assert document.lines[-1].raw == text.split("\n")[-1][:-1]
-    (problem,) = document.problems
+    (problem,) = document.notices
     assert (problem.line, problem.raw) == (len(document.lines), "EF BC")
     assert problem.reason == CUT.format(2, "EF BC")
 
@@ -75,7 +75,7 @@ def test_a_gbk_file_cut_inside_its_last_character_is_read_as_gbk() -> None:
     document = load_bytes("第一章\n到2025年。".encode("gbk")[:-1], "plan.txt")
     assert document.encoding == "gb18030"
     assert [line.raw for line in document.lines] == ["第一章", "到2025年"]
-    assert document.problems[0].raw == "A1"
+    assert document.notices[0].raw == "A1"
 
 
 def test_a_file_broken_before_its_end_is_still_refused() -> None:

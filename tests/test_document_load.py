@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planwatch.document import Document, Line, Table, limits, load_bytes, load_document, split_lines
+from planwatch.document.model import Printed
 from planwatch.document.text import normalise
 from planwatch.errors import DocumentError
 
@@ -51,21 +52,6 @@ FLAT = [
     "加强规划实施监测评估。",
 ]
 TABLE_FIRST_LINE, TABLE_LAST_LINE = 6, 39  # first and last cell lines of the flattened table
-PDF_LINES = [
-    TITLE,
-    "第一章 发展基础",
-    "第一节 主要目标",
-    "到2025年，地区生产总值达到300亿元，年均增长7.5%左右。",
-    "专栏1 “十四五”时期经济社会发展主要指标",
-    "类别 指标名称 2020年基期值 2025年目标 年均增速 属性",
-    "经济发展 地区生产总值（亿元） 210 300 7.5%左右 预期性",
-    "一般公共预算收入（亿元） 12.5 16 5%以上 预期性",
-    "绿色生态 单位地区生产总值能耗降低（%） — [10] 约束性",
-    "注：[ ]内为五年累计数。",
-    "\f第二章 保障措施",  # page two: the page break is a form feed inside the line
-    "研究与试验发展（R&D）经费投入强度稳步提高。",
-    "加强规划实施监测评估。",
-]
 FIXTURE_NAMES = ["plan_gbk.txt", "plan_utf8_bom.txt", "plan.docx", "plan.pdf", "plan.html"]
 
 
@@ -155,8 +141,8 @@ def test_document_records_format_encoding_source_and_path(name: str, kind: str, 
     assert document.path == str(path)
 
 
-@pytest.mark.parametrize("name", ["plan_gbk.txt", "plan_utf8_bom.txt", "plan.docx"])
-def test_txt_and_docx_give_the_same_lines(name: str) -> None:
+@pytest.mark.parametrize("name", ["plan_gbk.txt", "plan_utf8_bom.txt", "plan.docx", "plan.pdf"])
+def test_txt_docx_and_pdf_give_the_same_lines(name: str) -> None:
     assert raws(fixture(name)) == FLAT
 
 
@@ -183,7 +169,7 @@ def test_text_files_have_no_tables_the_parse_stage_rebuilds_them() -> None:
     assert fixture("plan_gbk.txt").tables == ()
 
 
-@pytest.mark.parametrize("name", ["plan.docx", "plan.html"])
+@pytest.mark.parametrize("name", ["plan.docx", "plan.html", "plan.pdf"])
 def test_real_tables_are_flattened_and_kept_as_grids(name: str) -> None:
     document = fixture(name)
     (table,) = document.tables
@@ -207,22 +193,19 @@ def test_docx_paragraph_with_a_line_break_is_two_lines() -> None:
     assert raws(fixture("plan.docx"))[-2:] == FLAT[-2:]
 
 
-def test_pdf_lines_mark_the_page_break_with_a_form_feed() -> None:
+def test_pdf_lines_remember_the_page_and_printed_line_they_came_from() -> None:
     document = fixture("plan.pdf")
-    assert raws(document) == PDF_LINES
-    assert document.line(11).text == " 第二章 保障措施"  # normalised: the form feed is a space
-
-
-def test_pdf_table_cells_point_at_the_line_holding_their_text() -> None:
-    document = fixture("plan.pdf")
+    assert document.printed_at(1) == Printed(0, 1, 1)
+    assert document.printed_at(len(FLAT)) == Printed(0, 2, 3)  # 加强规划实施监测评估。 on page two
     (table,) = document.tables
-    assert table.origin == "pdf"
-    assert grid(table) == GRID
-    assert (table.first_line, table.last_line) == (6, 10)
-    for row in table.rows:
-        for cell in row:
-            assert squeezed(cell.raw) in squeezed(document.line(cell.line).raw)
-    assert [cell.line for cell in table.rows[1]] == [7] * 6
+    header_line = table.rows[0][1].line
+    assert document.printed_at(header_line) == Printed(1, 1, 6)  # the header row is page 1's sixth line
+    assert [document.printed_at(cell.line) for cell in table.rows[1]] == [Printed(1, 1, 7)] * 6
+
+
+def test_other_formats_have_no_printed_positions() -> None:
+    assert fixture("plan.docx").printed == ()
+    assert fixture("plan.docx").printed_at(1) is None
 
 
 def test_html_drops_scripts_styles_head_nav_and_comments() -> None:
@@ -356,7 +339,7 @@ BAD_BYTES = [
     pytest.param(b"this is not a zip file", "x.docx", "无法读取 .docx 文件", id="garbage-docx"),
     pytest.param(_garbage_zip(), "book.docx", "无法读取 .docx 文件", id="zip-not-word"),
     pytest.param(b"%PDF-1.4 garbage", "x.pdf", "无法读取 .pdf 文件（文件损坏", id="garbage-pdf"),
-    pytest.param(_pdf(text=None), "scan.pdf", "没有可提取的文字", id="scanned-pdf"),
+    pytest.param(_pdf(text=None), "scan.pdf", "扫描件，没有文字层，请先做OCR", id="scanned-pdf"),
     pytest.param(_pdf(text="Plan", password="secret"), "locked.pdf", "已加密", id="encrypted-pdf"),
     pytest.param(html_bytes("<script>var a = 1;</script>"), "x.html", "没有文字", id="html-only-script"),
     pytest.param(docx_bytes(docx.Document()), "blank.docx", "没有文字", id="docx-without-text"),

@@ -303,3 +303,38 @@ def test_every_seed_prose_target_gets_a_spec(seed: ParsedPlan) -> None:
         SpecKind.CEILING,
         SpecKind.PLACEHOLDER,
     }
+
+
+def test_new_target_kinds_get_a_fitting_judgement() -> None:
+    """再提高1岁 is the base plus one; 翻一番 has its own base year (manual); a counted action is a floor."""
+    from planwatch.evaluate.spec import SpecKind, spec_from_target
+    from planwatch.model import Target, TargetKind
+
+    def spec(kind: TargetKind, value: str, unit: str):  # type: ignore[no-untyped-def]
+        target = Target(
+            "G001",
+            "人均预期寿命",
+            Decimal(value),
+            None,
+            None,
+            unit,
+            kind,
+            None,
+            None,
+            2025,
+            "上升",
+            1,
+            "q",
+            None,
+            value,
+        )
+        return spec_from_target(target, 2021, 2025)
+
+    increment = spec(TargetKind.INCREMENT, "1", "岁")
+    assert (increment.kind, increment.cumulative_mode, increment.cumulative_delta) == (
+        SpecKind.CUMULATIVE,
+        "points",
+        Decimal(1),
+    )
+    assert spec(TargetKind.DOUBLE, "2", "倍").kind is SpecKind.QUALITATIVE
+    assert spec(TargetKind.COUNT, "5.3", "万个").kind is SpecKind.FLOOR

@@ -18,6 +18,7 @@ from planwatch.present import jsonout
 from planwatch.present.labels import SECTION_KIND
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS, annotated_lines, at_least, lint_data
 from planwatch.present.plan_data import plan_data
+from planwatch.present.reading_report import explain_file
 from planwatch.present.templating import render
 from planwatch.services.plans import bundled_plan_path, lint_file, read_plan
 
@@ -58,8 +59,14 @@ def register(app: typer.Typer) -> None:
 def parse(
     file: FileArgument = None,
     format: Annotated[ParseFormat, typer.Option("--format", "-f", help="输出格式")] = ParseFormat.json,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="读取报告：逐表逐项列出读到了什么、跳过了什么及原因")
+    ] = False,
 ) -> None:
     """读取规划文件并输出结构化结果（不写数据库）。"""
+    if explain:
+        sys.stdout.write(explain_file(file or bundled_plan_path()))
+        return
     read = read_plan(file or bundled_plan_path())
     if format is ParseFormat.json:
         sys.stdout.write(jsonout.dumps(plan_data(read.parsed)) + "\n")

@@ -4,7 +4,8 @@ Text is laid out as a browser shows it: each block element (heading, paragraph, 
 item, div…) and each `<br>` ends a line, runs of ASCII whitespace in the source collapse
 to one space, and lines that show nothing are skipped. Non-breaking and ideographic
 spaces are content (portals indent paragraphs with them) and are kept as decoded.
-Scripts, styles, `<head>`, `<nav>` and comments are dropped. Each `<table>` is flattened
+Scripts, styles, `<head>`, `<nav>` and comments are dropped, and on a portal's page only the
+article is read (html_main: the page chrome around it is left out). Each `<table>` is flattened
 as Word's "save as text" does; a rowspan/colspan cell's text sits in its first grid
 position and the positions it covers are "".
 """
@@ -16,6 +17,7 @@ from typing import Any
 
 from planwatch.document import limits
 from planwatch.document.encoding import decode
+from planwatch.document.html_main import main_content
 from planwatch.document.lines import LineBuilder
 from planwatch.document.model import Line, Table
 from planwatch.errors import DocumentError
@@ -49,7 +51,11 @@ def read_html(data: bytes, name: str) -> tuple[tuple[Line, ...], tuple[Table, ..
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
         builder = LineBuilder()
         walker = _Walker(builder, name)
-        walker.walk(root)
+        body = root.find("body")
+        article, title = main_content(body) if body is not None else (root, None)
+        if title:
+            builder.add_line(title)
+        walker.walk(article)
         walker.flush()
     except DocumentError:
         raise

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from planwatch import config
 from planwatch.document.limits import check_line_count
-from planwatch.document.model import Line, Table, TableCell
+from planwatch.document.model import Line, Printed, Table, TableCell
 from planwatch.document.text import normalise
 
 
@@ -51,16 +51,19 @@ class LineBuilder:
     def __init__(self) -> None:
         self._raws: list[str] = []
         self._tables: list[Table] = []
+        self._printed: list[tuple[Printed, ...]] = []
         self._max_lines = config.count(config.MAX_LINES)
 
-    def add_line(self, raw: str) -> int:
-        """Append one line (it must hold no "\\n"); return its 1-based number.
+    def add_line(self, raw: str, printed: tuple[Printed, ...] = ()) -> int:
+        """Append one line (it must hold no "\n"); return its 1-based number.
 
-        DocumentError (without a file name: the reader's caller adds it) past PLANWATCH_MAX_LINES.
+        `printed`: where a PDF printed the line's characters (offsets index `raw`). DocumentError
+        (without a file name: the reader's caller adds it) past PLANWATCH_MAX_LINES.
         """
         if len(self._raws) >= self._max_lines:
             check_line_count(len(self._raws) + 1)
         self._raws.append(raw)
+        self._printed.append(printed)
         return len(self._raws)
 
     def add_text(self, text: str) -> None:
@@ -68,22 +71,31 @@ class LineBuilder:
         for raw in text.split("\n"):
             self.add_line(raw[:-1] if raw.endswith("\r") else raw)
 
-    def add_grid(self, grid: Sequence[Sequence[str]], origin: str) -> None:
+    def add_grid(
+        self,
+        grid: Sequence[Sequence[str]],
+        origin: str,
+        printed: Sequence[Sequence[Printed | None]] | None = None,
+    ) -> None:
         """Flatten a table grid into lines and record it with the line of each cell.
 
         A merged cell's text belongs to its first grid position; the positions it covers
         are passed as "" and still get a (bare tab) line, so every row keeps its columns.
         The table spans its first to its last cell line; the blank line closing the last
-        row is outside it.
+        row is outside it. `printed` gives, per grid position, where a PDF printed the cell.
         """
         rows: list[tuple[TableCell, ...]] = []
-        for texts in grid:
+        for r, texts in enumerate(grid):
             if not texts:
                 continue
             cells = []
             for col, text in enumerate(texts):
                 raw = one_line(text)
-                cells.append(TableCell(row=len(rows), col=col, raw=raw, line=self.add_line("\t" + raw)))
+                where = printed[r][col] if printed is not None else None
+                # The cell's text starts after the flattening tab.
+                runs = (Printed(1, where.page, where.line),) if where is not None else ()
+                line = self.add_line("\t" + raw, runs)
+                cells.append(TableCell(row=len(rows), col=col, raw=raw, line=line))
             self.add_line("")
             rows.append(tuple(cells))
         if rows:
@@ -104,3 +116,9 @@ class LineBuilder:
 
     def tables(self) -> tuple[Table, ...]:
         return tuple(self._tables)
+
+    def printed(self) -> tuple[tuple[Printed, ...], ...]:
+        """Per line, where it was printed; () for a document with no printed positions at all."""
+        if not any(self._printed):
+            return ()
+        return tuple(self._printed)

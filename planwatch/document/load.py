@@ -19,7 +19,7 @@ from planwatch.document.docx_reader import read_docx
 from planwatch.document.encoding import EMPTY, decode_text
 from planwatch.document.html_reader import read_html
 from planwatch.document.lines import split_lines
-from planwatch.document.model import Document, Line, ReadProblem, Table
+from planwatch.document.model import Document, Line, Notice, Printed, Table
 from planwatch.document.pdf_reader import read_pdf
 from planwatch.errors import DocumentError
 
@@ -85,13 +85,15 @@ def _load(data: bytes, name: str) -> Document:
     kind = _FORMATS.get(suffix) or _sniff(data)
     encoding: str | None = None
     tables: tuple[Table, ...] = ()
-    problems: tuple[ReadProblem, ...] = ()
+    printed: tuple[tuple[Printed, ...], ...] = ()
+    notices: tuple[Notice, ...] = ()
     lines: tuple[Line, ...]
     with limits.reading(name):
         if kind == "docx":
             lines, tables = read_docx(data, name)
         elif kind == "pdf":
-            lines, tables = read_pdf(data, name)
+            reading = read_pdf(data, name)
+            lines, tables, printed, notices = reading.lines, reading.tables, reading.printed, reading.notices
         elif kind == "html":
             lines, tables, encoding = read_html(data, name)
         else:
@@ -101,7 +103,8 @@ def _load(data: bytes, name: str) -> Document:
             limits.check_line_count(text.count("\n") + (not text.endswith("\n")), name)
             lines, encoding = split_lines(text), decoded.encoding
             if (reason := decoded.tail_problem()) is not None:
-                problems = (ReadProblem(max(len(lines), 1), reason, decoded.broken_tail.hex(" ").upper()),)
+                tail = decoded.broken_tail.hex(" ").upper()
+                notices = (Notice(max(len(lines), 1), "文件", reason, tail),)
     return Document(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -109,7 +112,8 @@ def _load(data: bytes, name: str) -> Document:
         lines=lines,
         tables=tables,
         encoding=encoding,
-        problems=problems,
+        printed=printed,
+        notices=notices,
     )
 
 

@@ -43,10 +43,27 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
-class ReadProblem:
-    """Something the reader left out because it could not read it: reported, never guessed."""
+class Printed:
+    """Where a run of a line's characters was printed in a PDF: page and line on the page (1-based).
 
-    line: int  # the line it is at, or after
+    A PDF's lines are its paragraphs (printed lines joined), so one line may hold runs from several
+    printed lines, even from two pages; `offset` is where the run starts in the line's text.
+    """
+
+    offset: int
+    page: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something a reader could not read, or read with doubt; the rest of the file was still read.
+
+    `line` is the document line it concerns (0: no single line, e.g. a page that was skipped).
+    """
+
+    line: int
+    field: str
     reason: str  # Chinese, for the planner
     raw: str = ""
 
@@ -59,7 +76,9 @@ class Document:
     lines: tuple[Line, ...]
     tables: tuple[Table, ...] = field(default=())
     encoding: str | None = None
-    problems: tuple[ReadProblem, ...] = field(default=())
+    # PDF only: per line (index = number - 1), where its characters were printed.
+    printed: tuple[tuple[Printed, ...], ...] = field(default=())
+    notices: tuple[Notice, ...] = field(default=())
 
     @property
     def line_count(self) -> int:
@@ -68,3 +87,15 @@ class Document:
     def line(self, number: int) -> Line:
         """The 1-based line `number`."""
         return self.lines[number - 1]
+
+    def printed_at(self, number: int, offset: int = 0) -> Printed | None:
+        """Where the character at `offset` of line `number` was printed (PDF only), else None."""
+        if number < 1 or number > len(self.printed):
+            return None
+        runs = self.printed[number - 1]
+        found = None
+        for run in runs:
+            if run.offset > offset:
+                break
+            found = run
+        return found if found is not None else (runs[0] if runs else None)

@@ -28,6 +28,18 @@ from dataclasses import dataclass
 from decimal import Context, Decimal
 
 from planwatch.document.text import normalise, to_halfwidth
+from planwatch.document.vocabulary import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    CEILING_AFTER,
+    CEILING_BEFORE,
+    COUNT_UNITS,
+    FLOOR_AFTER,
+    FLOOR_BEFORE,
+    INCLUSIVE,
+    PLAN_BEFORE,
+    alternation,
+)
 
 
 class NumberError(ValueError):
@@ -68,8 +80,8 @@ _DIMENSIONS: dict[str | None, str] = {
     "万元": "元=0.0001 千元=0.1 万元 亿元=10000 万亿元=100000000",
     "万美元": "美元=0.0001 万美元 亿美元=10000",  # dollars are not converted at any rate
     # 1亩 = 10000/15 m² exactly, so 1 m² = 0.0015亩 and 1公顷 = 15亩
-    "亩": "亩 万亩=10000 平方米|㎡|m2|m²|平米=0.0015 万平方米|万㎡|万m2|万m²|万平米=15 公顷=15 千公顷=15000"
-    " 万公顷=150000 平方公里|平方千米|km2|km²=1500",
+    "亩": "亩 万亩=10000 亿亩=100000000 平方米|㎡|m2|m²|平米=0.0015 万平方米|万㎡|万m2|万m²|万平米=15"
+    " 公顷=15 千公顷=15000 万公顷=150000 平方公里|平方千米|km2|km²=1500",
     "公里": "公里|千米|km 米=0.001 万公里=10000",
     "万千瓦": "千瓦|kW|KW=0.0001 万千瓦|万kW|万KW 亿千瓦=10000 MW|兆瓦=0.1 GW|吉瓦=100",  # 1 MW = 1000 kW
     "万千瓦时": "千瓦时|kWh=0.0001 万千瓦时 亿千瓦时=10000 MWh=0.1",
@@ -77,16 +89,14 @@ _DIMENSIONS: dict[str | None, str] = {
     "吨标煤": "吨标煤|吨标准煤 万吨标煤|万吨标准煤=10000",
     "吨标煤/万元": "吨标煤/万元|吨标准煤/万元",
     "立方米": "立方米|m3|m³ 万立方米|万方=10000 亿立方米=100000000",
-    "斤": "斤 万斤=10000 亿斤=100000000",
+    "斤": "斤 万斤=10000 亿斤=100000000 万亿斤=1000000000000",
     "%": "%",
     "‰": "‰",
     "个百分点": "个百分点|百分点",
     None: "年 月 个月 日 天 周 小时 个小时 分钟 工作日 个工作日 季度 个季度 岁 周岁",
 }
-# Counts: each word is its own dimension, its 万 form ×10000. 位 and 次 are left out: 五位一体
-# and 三次产业 are not counts.
-_COUNTS = "个 家 条 所 座 人 人次 户 张 床 辆 项 台 套 只 处 栋 名 件 株 头 艘 架"
-_DIMENSIONS |= {c: f"{c} 万{c}=10000" for c in _COUNTS.split()}
+# Counts (vocabulary.COUNT_UNITS): each word is its own dimension, its 万 form ×10000.
+_DIMENSIONS |= {c: f"{c} 万{c}=10000" for c in COUNT_UNITS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +159,18 @@ _LOOSE_RANGE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9.]*[ \t]*[-~〜–—][ \t
 # --- qualifiers --------------------------------------------------------------------------
 # Alternatives are tried at each start position left to right, so 不超过 wins over 超过.
 _BEFORE_ALTS = (
-    "(?:(?P<ceiling>不超过|不高于|控制在|低于|少于)"
-    "|(?P<floor>不少于|不低于|至少|超过|突破|多于|超)"
-    "|(?P<approx>大约|约|将近|接近|(?<![附就最])近)"
-    "|(?P<plan>拟|计划))"
+    f"(?:(?P<ceiling>{alternation(CEILING_BEFORE)})"
+    f"|(?P<floor>{alternation(FLOOR_BEFORE)})"
+    f"|(?P<approx>{alternation(APPROX_BEFORE)}|(?<![附就最])近)"
+    f"|(?P<plan>{alternation(PLAN_BEFORE)}))"
     "(?:总?投资额?|新增|建设|新建|完成|为|达到|达)?"  # 拟投资5亿元, 约投资50亿元
 )
 _BEFORE_RE = re.compile(rf"{_BEFORE_ALTS}[ \t]*\Z")
 _LEAD_RE = re.compile(rf"{_BEFORE_ALTS}[ \t]*")
-_AFTER_RE = re.compile(r"[ \t]*(?:(?P<approx>左右|上下)|(?P<floor>以上)|(?P<ceiling>以内|以下))")
+AFTER_QUALIFIER = re.compile(
+    rf"[ \t]*(?:{alternation(INCLUSIVE)})?[ \t]*(?:(?P<approx>{alternation(APPROX_AFTER)})"
+    rf"|(?P<floor>{alternation(FLOOR_AFTER)})|(?P<ceiling>{alternation(CEILING_AFTER)}))"
+)
 _BEFORE_WINDOW = 8  # the longest qualifier with its verb, 计划总投资额达到, is 8 characters
 
 
@@ -355,7 +368,7 @@ def _qualifier(m: re.Match[str] | None) -> str | None:
 
 
 def _amount(text: str, norm: str, r: _Reading, before: re.Match[str] | None) -> Amount:
-    after = _AFTER_RE.match(norm, r.end)
+    after = AFTER_QUALIFIER.match(norm, r.end)
     # The word after is the more specific one: 控制在5%左右 is about 5%, not at most 5%.
     qualifier = _qualifier(after) or _qualifier(before) or ("floor" if r.more else None)
     start = before.start() if before else r.start

@@ -11,6 +11,7 @@ fails if a new version moves them). Limits hit inside them raise `LimitExceeded`
 from __future__ import annotations
 
 import io
+import re
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -23,11 +24,17 @@ from planwatch.errors import DocumentError
 
 
 def check_pdf(data: bytes, name: str) -> None:
-    """The page count (by walking the page tree, not trusting /Count), with the stream guard on.
+    """The page count (by walking the page tree, not trusting /Count), with the stream guard on,
+    and every Flate stream of the file inflated once within the limits before PDFium (which reads
+    the pages, in C) can inflate it without any.
 
     A file pdfminer cannot open is left to the reader, which tells damaged from encrypted.
     """
     guard_pdf()
+    try:
+        _inflate_every_stream(data)
+    except LimitExceeded as exceeded:
+        raise DocumentError(exceeded.reason, file=name) from None
     limit = config.count(config.PDF_MAX_PAGES)
     try:
         pages = _count_pages(data, limit)
@@ -37,6 +44,56 @@ def check_pdf(data: bytes, name: str) -> None:
         return
     if pages > limit:
         raise DocumentError(too_many("PDF 的页数", limit, config.PDF_MAX_PAGES, "页"), file=name)
+
+
+_STREAM_START = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def _inflate_every_stream(data: bytes) -> None:
+    """Inflate, in bounded chunks, whatever follows a `stream` keyword that zlib can read: no stream
+    may pass the per-stream limit, nor all of them the file's. Nothing is kept. A stream that is not
+    Flate (or is encrypted) is not zlib data and is skipped; its own filter is PDFium's to bound."""
+    for found in _STREAM_START.finditer(data):
+        start = found.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            end = len(data)
+        if b"/RunLengthDecode" in data[data.rfind(b"obj", 0, start) + 3 : start]:
+            _charge_run_length(data, start, end)
+            continue
+        inflater = zlib.decompressobj()
+        allowed, produced = _allowance(), 0
+        pending = memoryview(data)[start:end]
+        try:
+            while pending and produced <= allowed and not inflater.eof:
+                out = inflater.decompress(pending, _CHUNK)
+                produced += len(out)
+                pending = memoryview(inflater.unconsumed_tail)
+                if not out:
+                    break  # what is left after the stream's end (a newline) stays unconsumed
+        except zlib.error:
+            continue  # not Flate, or damaged: nothing more to inflate
+        if produced > allowed:
+            raise _refuse_stream()
+        _charge(produced)
+
+
+def _charge_run_length(data: bytes, start: int, end: int) -> None:
+    """What a RunLength stream decodes to, counted without decoding it (a length byte n < 128 copies
+    n + 1 bytes; 257 − n repeats the next byte; 128 ends the stream)."""
+    allowed, produced, at = _allowance(), 0, start
+    while at < end:
+        length = data[at]
+        if length == 128:
+            break
+        if length < 128:
+            produced, at = produced + length + 1, at + length + 2
+        else:
+            produced, at = produced + 257 - length, at + 2
+        if produced > allowed:
+            raise _refuse_stream()
+    _charge(produced)
 
 
 def _count_pages(data: bytes, stop_after: int) -> int:

@@ -299,6 +299,13 @@ def spec_from_target(target: Target, period_start: int, period_end: int) -> Seri
         elif mode in ("percent", "intensity"):
             common["unit"] = None  # the % is the change's; the figures come in their own unit
         return _cumulative_spec(common, mode, value, raw, direction)
+    if kind is TargetKind.INCREMENT:  # 再提高1岁: the base-year level plus the increment (B ± Δ)
+        spec = _cumulative_spec(common, "points", value, raw, direction)
+        sign = "−" if direction == "falling" else "+"
+        return replace(spec, note=f"增量目标{raw}{unit or ''}：目标值＝基期值{sign}{value}{unit or ''}")
+    if kind is TargetKind.DOUBLE:  # 比2010年翻一番: its base year is its own, not the period's
+        note = f"翻番目标“{target.quote}”以其自身基年为基数，需人工评估"
+        return SeriesSpec(kind=SpecKind.QUALITATIVE, note=note, **common)
     note = f"区间目标{target.value_min}—{target.value_max}，按下限评估" if kind is TargetKind.RANGE else ""
     level_kind = _TARGET_LEVEL.get(kind, SpecKind.FLOOR)
     return SeriesSpec(kind=level_kind, direction=direction, target_value=value, note=note, **common)

@@ -17,6 +17,7 @@ from planwatch.document.model import Table, TableCell
 from planwatch.document.text import normalise, strip_spaces
 from planwatch.model import Attribute, Cell, CellKind, Growth, Indicator, Problem, ValueRef
 from planwatch.parse.cells import type_cell
+from planwatch.parse.sub_rows import split_sub_rows
 
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（）()]{1,12})[）)]\s*$")
@@ -77,24 +78,87 @@ def parse_indicator_table(
     """The indicators of one table, or None when the table is not an indicator table."""
     if not table.rows:
         return None
-    columns = recognise_columns(table.rows[0])
+    header, body = header_rows(table.rows)
+    columns = recognise_columns(header)
     if columns is None:
         return None
     box, table_title = _split_title(title)
     indicators: list[Indicator] = []
     problems: list[Problem] = []
     category: str | None = None
-    rows = [row for row in table.rows[1:] if not _is_note_or_blank(row)]
-    for row_number, row in enumerate(rows, start=1):
-        category = (
-            _cell_raw(row, columns.category).strip() or category if columns.category is not None else None
-        )
-        indicator, row_problems = _indicator(
-            row, columns, f"T{table_number}.{row_number:02d}", box, table_title, category, section_id
-        )
-        indicators.append(indicator)
-        problems.extend(row_problems)
+    rows = [row for row in body if not _is_note_or_blank(row)]
+    row_number = 0
+    for row in rows:
+        if (heading := _category_row(row, columns)) is not None:
+            category = heading  # 一、发展水平 written across the table: the rows below belong to it
+            continue
+        if columns.category is not None:
+            category = _cell_raw(row, columns.category).strip() or category
+        values = {c for c in (columns.base, columns.target, columns.growth) if c is not None}
+        values |= {c for c, year in enumerate(columns.years) if year is not None}
+        for part in split_sub_rows(row, columns.name, values):
+            row_number += 1
+            indicator, row_problems = _indicator(
+                part, columns, f"T{table_number}.{row_number:02d}", box, table_title, category, section_id
+            )
+            indicators.append(indicator)
+            problems.extend(row_problems)
     return indicators, problems
+
+
+_SUB_HEADER = re.compile(
+    r"^(?:(?:19|20)\d\d\s*年.*|.*(?:目标|基期|现状|实际|预期|规划|预测|增速|增长|属性|值).*)$"
+)
+
+Row = tuple[TableCell, ...]
+
+
+def header_rows(rows: tuple[Row, ...]) -> tuple[Row, tuple[Row, ...]]:
+    """The header (two header rows merged into one) and the rows after it.
+
+    A header may span two rows: 指标 and 属性 merged down, 数值 (or 规划目标) merged across
+    `2020年` / `2025年` below it. Each column's header is then its top text followed by its own
+    text under it: 数值2020年, 数值2025年.
+    """
+    first = rows[0]
+    if len(rows) < 3 or not _is_sub_header(rows[1]):
+        return first, rows[1:]
+    second = rows[1]
+    merged = []
+    parent = ""
+    for c, cell in enumerate(first):
+        below = second[c].raw.strip() if c < len(second) else ""
+        if cell.raw.strip():
+            parent = cell.raw.strip()
+            text = parent + below if below else parent
+        else:
+            text = parent + below if below else ""  # a position the cell on its left spans
+        merged.append(TableCell(cell.row, cell.col, text, cell.line))
+    return tuple(merged), rows[2:]
+
+
+def _is_sub_header(row: Row) -> bool:
+    texts = [strip_spaces(normalise(c.raw)) for c in row if c.raw.strip()]
+    return bool(texts) and all(_SUB_HEADER.match(t) for t in texts) and len(texts) < len(row)
+
+
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）])\s*"
+)
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*")
+
+
+def _category_row(row: tuple[TableCell, ...], columns: Columns) -> str | None:
+    """The category a heading row opens (`一、发展水平` alone in its row), else None."""
+    filled = [c for c in row if c.raw.strip()]
+    if len(filled) != 1 or filled[0].col not in columns.labels:
+        return None
+    text = filled[0].raw.strip()
+    if columns.category is not None and filled[0].col == columns.category:
+        return None  # a category cell merged down over rows that are still to come
+    if not _HEADING_NUMBER.match(text):
+        return None
+    return _HEADING_NUMBER.sub("", text).strip()
 
 
 def _is_note_or_blank(row: tuple[TableCell, ...]) -> bool:
@@ -130,7 +194,7 @@ def _indicator(
     problems: list[Problem] = []
     line = row[min(columns.name, len(row) - 1)].line
     name_raw = _cell_raw(row, columns.name).strip()
-    name, unit = split_unit(name_raw)
+    name, unit = split_unit(_ITEM_NUMBER.sub("", name_raw))  # 1.学前教育毛入园率: the 1. numbers the row
     cells = tuple(_typed(cell, columns) for cell in row)
     by_column = dict(enumerate(cells))
     if len(row) != len(columns.headers):

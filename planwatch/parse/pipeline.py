@@ -7,14 +7,16 @@ from planwatch.model import Indicator, ParsedPlan, Plan, Problem, Source
 from planwatch.parse.indicators import parse_indicator_table
 from planwatch.parse.meta import read_cover
 from planwatch.parse.outline import Outline, parse_outline
+from planwatch.parse.project_tables import table_projects
 from planwatch.parse.projects import extract_projects
-from planwatch.parse.tables import find_flattened_tables, table_title
+from planwatch.parse.tables import find_flattened_tables, table_title, with_notes
 from planwatch.parse.targets import extract_targets
 
 
 def all_tables(document: Document) -> tuple[Table, ...]:
     """Real tables from the reader plus tables rebuilt from flattened text, in line order."""
-    tables = document.tables + find_flattened_tables(document)
+    real = tuple(with_notes(document, table) for table in document.tables)
+    tables = real + find_flattened_tables(document)
     return tuple(sorted(tables, key=lambda t: t.first_line))
 
 
@@ -24,7 +26,9 @@ def parse_document(document: Document) -> ParsedPlan:
     outline = parse_outline(document, tables)
     indicators, problems = _indicators(document, tables, outline)
     projects = extract_projects(document, outline)
-    project_lines = frozenset(n for p in projects.projects for n in range(p.line, p.last_line + 1))
+    in_tables, table_problems = table_projects(document, tables, outline, len(projects.projects) + 1)
+    all_projects = (*projects.projects, *in_tables)
+    project_lines = frozenset(n for p in all_projects for n in range(p.line, p.last_line + 1))
     period = (cover.period_start, cover.period_end)
     targets = extract_targets(document, outline, tables, period, project_lines)
     plan = Plan(
@@ -40,11 +44,16 @@ def parse_document(document: Document) -> ParsedPlan:
         plan=plan,
         sections=outline.sections,
         indicators=tuple(indicators),
-        problems=(*_read_problems(document), *problems, *projects.problems, *targets.problems),
+        problems=(*_notices(document), *problems, *projects.problems, *table_problems, *targets.problems),
         targets=targets.targets,
         facts=targets.facts,
-        projects=projects.projects,
+        projects=all_projects,
     )
+
+
+def _notices(document: Document) -> tuple[Problem, ...]:
+    """What the reader could not read (a skipped page, a table drawn incompletely), as problems."""
+    return tuple(Problem(n.line, n.field, n.reason, n.raw) for n in document.notices)
 
 
 def _indicators(
@@ -63,8 +72,3 @@ def _indicators(
         indicators.extend(parsed[0])
         problems.extend(parsed[1])
     return indicators, problems
-
-
-def _read_problems(document: Document) -> list[Problem]:
-    """What the reader left out (a broken last character), as problems of the plan."""
-    return [Problem(p.line, "文件", p.reason, p.raw) for p in document.problems]

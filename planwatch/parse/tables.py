@@ -8,6 +8,7 @@ note row (`\\t注：1.…`) ends the table, its numbered continuation lines foll
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -131,6 +132,26 @@ def _read_note_lines(lines: tuple[Line, ...], i: int, notes: list[str], last_lin
             continue
         break
     return i, last_line
+
+
+def with_notes(document: Document, table: Table) -> Table:
+    """A real table (.docx, .pdf, .html) with the note paragraphs written under it.
+
+    Word keeps `注：1.…` and its numbered lines as paragraphs after the table, where a text export
+    has them as the table's last row; both become the table's notes, so that neither the outline
+    (2.工业化率=… is no list item) nor the target reader takes them for body text.
+    """
+    if table.origin == "flattened" or table.notes:
+        return table
+    lines = document.lines
+    i = table.last_line  # index of the line after the table
+    while i < len(lines) and _is_blank(lines[i]):
+        i += 1
+    if i >= len(lines) or not _NOTE_START.match(lines[i].raw) or _is_cell_line(lines[i]):
+        return table
+    notes = [lines[i].raw.strip()]
+    i, last_line = _read_note_lines(lines, i + 1, notes, lines[i].number)
+    return dataclasses.replace(table, last_line=last_line, notes=tuple(notes))
 
 
 def table_title(document: Document, table: Table) -> str | None:

@@ -25,8 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.document.vocabulary import CEILING_VERBS, FLOOR_VERBS
 from planwatch.model import TargetKind
-from planwatch.parse.target_text import Quantity, word_set
+from planwatch.parse.quantity import Quantity
+from planwatch.parse.target_text import word_set
 
 _GROWTH = word_set(
     "年均增长 年均增速 年均增幅 年均提高 年均下降 年均递增 年均 增速 增幅 涨幅 增长率 增长速度"
@@ -39,16 +41,20 @@ _FALL = word_set(
 )
 _CHANGE = word_set("上涨 增长 增加 提高 提升 上升 下降 降低 减少 压减 精简 缩减 削减")
 _CUMULATIVE = word_set("累计 新增 五年累计 累计新增 共计 总计")
-_FLOOR_VERBS = word_set("突破 超过 超 跨入 迈上 迈入 不少于 不低于 至少 高于")
-_CEILING_VERBS = word_set("不超过 不高于 低于 少于")
+_FLOOR_VERBS = frozenset(FLOOR_VERBS)
+_CEILING_VERBS = frozenset(CEILING_VERBS)
 # Verbs that take the counted thing as object: 培育N家X, 引进N个X.
 OBJECT_VERBS = word_set(
     "培育 引进 引入 建成 建设 新建 打造 创建 形成 申报 组建 培养 开工 设立 涌现 招引 扶持 认定 争创 "
-    "实施 建立 推进 完成 新增 累计 吸引 落地 签约 开通 改造 规划建设"
+    "实施 建立 推进 完成 新增 累计 吸引 落地 签约 开通 改造 规划建设 新开工 改扩建 新改扩建 完工 竣工"
 )
+# Verbs that make a counted action (新开工改造城镇老旧小区5.3万个): the count is of things done this
+# period, not a stock (全区高新技术企业180家).
+_ACTION_VERBS = word_set("新开工 开工 改造 改扩建 新改扩建 新建 完工 竣工")
 _ADVERBS = word_set("力争 争取 确保 基本 进一步 分别 均 可 将 再 全部 逐步 稳步 预计 合计 共 每年")
 _LEVEL_VERBS = word_set(
-    "达到 可达 可完成 达 为 至 在 控制在 控制到 保持在 稳定在 维持在 实现 达成 保持 稳定 维持"
+    "达到 可达 可完成 达 为 至 在 控制在 控制到 保持在 稳定在 维持在 实现 达成 保持 稳定 维持 安排 拟安排"
+    " 严守 守住 坚守 守牢"
 )
 # Words that may stand between the subject and the number, peeled off the end of the clause.
 _SUFFIX = sorted(
@@ -69,15 +75,22 @@ _SUFFIX_BY_LAST: dict[str, tuple[str, ...]] = {
 }
 # Words that carry the commitment (or the statement) themselves; adverbs alone do not.
 _VERBS = frozenset(_SUFFIX) - _ADVERBS
-_LEAD_GATE = OBJECT_VERBS | _CUMULATIVE | frozenset({"实现", "保持", "完成"})
+_LEAD_GATE = (
+    OBJECT_VERBS | _CUMULATIVE | frozenset({"实现", "保持", "完成", "安排", "拟安排", "严守", "守住", "坚守"})
+)
+# A comparison base at the end of a subject (…人数较“十二五”, …比2020年) is no part of it.
+_COMPARED = re.compile(
+    r"(?:比|较|相比)\s*(?:“?十[一二三四五]五”?(?:末|期末|时期)?|(?:19|20)\d\d\s*年(?:末|底)?|上年|去年)$"
+    r"|(?:从|由)\s*(?:不到|超过|约)?\s*[0-9][0-9.,]*\s*[^\s,，0-9]{0,4}$"  # the base of 从10.23年提高到10.8年
+)
 # Time phrases, adverbs and the verbs that open a clause. Each alternative is guarded against the
 # word it begins (在线, 共享, 到访) so that a subject is never cut inside a word.
 _LEAD_WORDS = (
-    r"\s+|[、,，和及与并而但]|其中|同时|此外|另外|力争|争取|确保|预计|力求|努力|进一步|全面|基本|积极|大力|加快"
+    r"\s+|[、,，和及与并而但●•▪◆■◇○]|其中|同时|此外|另外|力争|争取|确保|预计|力求|努力|进一步|全面|基本|积极|大力|加快"
     r"|(?:到|至)(?=\s*[0-9“十二])|在(?!线)|将(?!军)|共(?![享建同治有])|再|已(?!有)"
     r"|“?十[二三四五]五”?(?:时期|期间|末期|末)?|今后五年|五年来|以来|全年|年内|今年|明年|当年|每年"
     r"|(?:19|20)\d\d\s*(?:[-~至到—–]\s*(?:19|20)\d\d\s*)?(?:年(?:底|末|年末|度)?)?(?![0-9])"
-    r"|累计|新增|实现|保持|完成(?!投资)|推进"
+    r"|累计|新增|实现|保持|完成(?!投资)|推进|拟?安排|严守|守住|坚守"
 )
 _LEAD = re.compile(f"(?:{_LEAD_WORDS})")
 # A clause counting things may open with the verb that makes them: 引进培育…企业3家以上. A measure
@@ -142,7 +155,11 @@ def read_clause(text: str, start: int, end: int, *, count: bool = False, share: 
             (w for w in candidates if end - len(w) >= start and text.startswith(w, end - len(w))), None
         )
         if word is None:
-            break
+            compared = _COMPARED.search(text, start, end)
+            if compared is None:
+                break
+            end = compared.start()  # the base stays in the quote, not in the subject
+            continue
         suffix.append(word)
         end -= len(word)
     lead: list[str] = []
@@ -193,6 +210,11 @@ def is_rate_clause(text: str, clause: Clause, q: Quantity) -> bool:
     )
 
 
+def is_growth_clause(clause: Clause) -> bool:
+    """The clause states a rate of growth (年均增长, 增速)."""
+    return any(w in _GROWTH for w in clause.words)
+
+
 def kind_of(q: Quantity, words: tuple[str, ...], dated: bool) -> tuple[TargetKind, str | None]:
     """Kind and qualifier from the quantity and the peeled words.
 
@@ -205,6 +227,10 @@ def kind_of(q: Quantity, words: tuple[str, ...], dated: bool) -> tuple[TargetKin
         qualifier = "ceiling"
     if q.low is not None:
         return TargetKind.RANGE, qualifier
+    if q.doubling:
+        return TargetKind.DOUBLE, qualifier
+    if "再" in words and any(w in _CHANGE for w in words):
+        return TargetKind.INCREMENT, qualifier  # 再提高1岁: on top of today's level
     if any(w in _GROWTH for w in words):
         return TargetKind.GROWTH, qualifier
     change = next((w for w in words if w in _CHANGE), None)
@@ -215,9 +241,16 @@ def kind_of(q: Quantity, words: tuple[str, ...], dated: bool) -> tuple[TargetKin
         return TargetKind.CUMULATIVE, qualifier
     if any(w in _CUMULATIVE for w in words):
         return TargetKind.CUMULATIVE, qualifier
+    if q.is_count and qualifier is None and any(_is_action(w) for w in words):
+        return TargetKind.COUNT, qualifier
     if qualifier in ("floor", "ceiling", "approx"):
         return TargetKind(qualifier), qualifier
     return TargetKind.LEVEL, qualifier
+
+
+def _is_action(word: str) -> bool:
+    """新开工, 改造, 新建 (alone or leading a run, 新建和改建) make a counted action; 建成 states a stock."""
+    return word in _ACTION_VERBS or any(word.startswith(verb) for verb in ("新建", "新开工", "改造"))
 
 
 def direction_of(words: tuple[str, ...]) -> str | None:

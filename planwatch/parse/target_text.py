@@ -17,10 +17,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
-from planwatch.document.numbers import Amount, NumberRange, find_amounts, find_ranges
+from planwatch.document.numbers import AFTER_QUALIFIER, Amount, NumberRange, find_amounts, find_ranges
+from planwatch.parse.quantity import Quantity
+from planwatch.parse.target_forms import doublings, years_of
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -28,10 +29,9 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Count words: a count followed by a noun counts that noun (培育10家企业); any other unit followed
-# by a noun is a threshold inside a name (10亿元以上项目, 2000人以上行政村).
-COUNT_UNITS = word_set("个 家 条 所 座 户 张 床 辆 项 台 套 只 处 栋 名 件 株 头 艘 架")
-SHARE_UNITS = frozenset({"%", "‰", "个百分点"})
+# Count words (document.vocabulary, people left out): a count followed by a noun counts that noun
+# (培育10家企业); any other unit followed by a noun is a threshold inside a name (10亿元以上项目,
+# 2000人以上行政村).
 
 _SENTENCE_END = re.compile(r"[。;!?]")  # normalised text: ；！？ are folded to ASCII
 _BREAKS = re.compile(r"[;:、。!?]|(?<![0-9]),|,(?![0-9])")
@@ -41,7 +41,7 @@ _RANGE_HINT = re.compile(r"[0-9一二三四五六七八九十][^,;:、。]{0,3}[
 _UNIT_START = "个家条所座人户张床辆项台套只处栋名件株头艘架亩吨元公米千平立方万亿%‰美兆斤瓦mkKMW㎡"
 _MAYBE = re.compile(
     rf"[0-9][0-9.,]*\s*[十百千万亿]*[余多]?\s*[{_UNIT_START}]|[*X□]|百分之|千分之|[百千万]亿元"
-    rf"|[一二两三四五六七八九十][十百千万亿]*[余多]?[{_UNIT_START}]"
+    rf"|[一二两三四五六七八九十][十百千万亿]*[余多]?[{_UNIT_START}]|翻[一两二三]?番|(?:年限|寿命|年龄)"
     r"|(?:达到|达|为|控制在|保持在|稳定在|维持在|提高到|提高至|提升到|提升至|降低至|降低到|降至|突破|超过)\s*[0-9]"
 )
 _HEADING_NUMBER = re.compile(
@@ -49,7 +49,7 @@ _HEADING_NUMBER = re.compile(
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d))"
 )
 _NUMERAL_START = re.compile(r"[0-9]|百分之|千分之|[零〇一二两三四五六七八九十]")
-_AFTER_QUALIFIER = re.compile(r"\s*(?:(?P<approx>左右|上下)|(?P<floor>以上)|(?P<ceiling>以内|以下))")
+_AFTER_QUALIFIER = AFTER_QUALIFIER  # 左右, 以上, 以内…, written once in document.vocabulary
 _PLACEHOLDER_UNITS = (
     "个百分点 万亿元 亿美元 万美元 亿元 万元 元 平方公里 公里 万亩 亩 万吨 吨 万千瓦 千瓦 人次 万人 人 "
     "% ‰ 个 家 项 户 所 座 条 名 亿 万"
@@ -69,32 +69,6 @@ _LONE_MULTIPLIER = re.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百千万.])(?P<mult>[百千万])(?P<unit>亿元|万元|亿美元)"
 )
 _LONE_FACTOR = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A value (or a range, or a placeholder) with its unit as written; offsets index the line."""
-
-    start: int  # qualifier words before the number included (超过545亿元 starts at 超)
-    end: int  # unit and trailing 左右/以上/以内 included
-    num_start: int
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    unit: str | None  # as written: 万亩, 亿元, %
-    qualifier: str | None  # approx | floor | ceiling, from the words around the number
-    lead: str  # the qualifier word before the number as written: 超过, 控制在, 约
-    value_raw: str
-    placeholder: bool = False
-    unitless: bool = False
-
-    @property
-    def is_count(self) -> bool:
-        return self.unit is not None and self.unit.removeprefix("万") in COUNT_UNITS
-
-    @property
-    def is_share(self) -> bool:
-        return self.unit in SHARE_UNITS
 
 
 def heading_end(text: str) -> int:
@@ -147,6 +121,8 @@ def find_quantities(raw: str, text: str, start: int, end: int) -> list[Quantity]
         found.append(_bare(raw, m, start))
     for m in _LONE_MULTIPLIER.finditer(sentence):
         found.append(_lone_multiplier(raw, text, m, start))
+    found.extend(years_of(raw, text, start, end))
+    found.extend(doublings(raw, text, start, end))
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
     kept: list[Quantity] = []
     for q in found:
@@ -246,3 +222,17 @@ def inside_quotes(text: str, start: int, pos: int) -> bool:
     if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
         return True
     return before.count('"') % 2 == 1
+
+
+_LIST_SEPARATOR = re.compile(r"[和及与、]")
+
+
+def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items a subject lists: 单位GDP能耗和二氧化碳排放 → 单位GDP能耗, 二氧化碳排放."""
+    items = []
+    begin = start
+    for m in _LIST_SEPARATOR.finditer(text, start, end):
+        items.append((begin, m.start()))
+        begin = m.end()
+    items.append((begin, end))
+    return [(a, b) for a, b in items if b - a >= 2]

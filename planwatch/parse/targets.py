@@ -16,38 +16,51 @@ comes out with what could be read, and a Problem says what could not.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from planwatch.document.model import Document, Line, Table
+from planwatch.document.vocabulary import (
+    APPROX_AFTER,
+    CEILING_AFTER,
+    CEILING_BEFORE,
+    FLOOR_AFTER,
+    FLOOR_BEFORE,
+)
 from planwatch.model import Problem, Target
 from planwatch.parse.outline import Outline
-from planwatch.parse.target_context import Context, Timing
+from planwatch.parse.quantity import Quantity
+from planwatch.parse.target_context import Context, Timing, report_year
+from planwatch.parse.target_forms import RED_LINE
 from planwatch.parse.target_subjects import (
     Clause,
     direction_of,
+    is_growth_clause,
     is_rate_clause,
     kind_of,
     object_after,
     read_clause,
 )
 from planwatch.parse.target_text import (
-    Quantity,
     clause_breaks,
     find_quantities,
     heading_end,
     inside_quotes,
+    list_items,
     may_hold_quantity,
     sentences,
     word_set,
 )
 
 _PROJECT_BOX = re.compile(r"项目|工程")
-_GATE_LEADS = word_set("超过 突破 超 不少于 不低于 至少 多于 控制在 不超过 不高于 低于 少于")
+_GATE_LEADS = frozenset(FLOOR_BEFORE + CEILING_BEFORE)
 _AFTER_VERB = re.compile(r"\s*(?:配建|全覆盖|覆盖|达标)")
 # What may follow a measure without making it a threshold of the noun after it.
 _CONTINUE = tuple(word_set("和 及 与 或 、 体量 大关 规模 水平 人民币 以上 以下 以内 内 左右"))
 _LIST_AND = re.compile(r"[和及与]")
+_AFTER_WORDS = (*APPROX_AFTER, *FLOOR_AFTER, *CEILING_AFTER)
+_OWN_ITEMS = re.compile(r"\s*(?:主要)?(?:指标|任务|措施|方面)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +81,8 @@ def extract_targets(
     skip = set(skip_lines)
     for table in tables:
         skip.update(range(table.first_line, table.last_line + 1))
-    run = _Run(Context(outline, period[0], period[1]))
+    year = report_year([line.text for line in document.lines]) if period[0] is None else None
+    run = _Run(Context(outline, period[0], period[1], year))
     for line in document.lines:
         if line.number in skip or not may_hold_quantity(line.text) or _in_project_box(outline, line.number):
             continue
@@ -132,35 +146,52 @@ class _Sentence:
         self, i: int, q: Quantity, quantities: list[Quantity], breaks: list[int], limit: int
     ) -> None:
         text = self.line.text
-        if inside_quotes(text, self.start, q.start) or _threshold(q, text, limit):
+        if inside_quotes(text, self.start, q.start):
+            return  # a slogan or a title
+        red_line = RED_LINE.match(text, q.end)
+        if red_line is not None:
+            # 严守18亿亩耕地红线: the amount is the line held, a floor; the line is the subject.
+            q = dataclasses.replace(q, qualifier=q.qualifier or "floor")
+        elif _threshold(q, text, limit):
             return  # part of a name: the clause runs on through it
         if q.unit == "个" and text.startswith("亿", q.end):
             return  # 294个亿: colloquial for 亿元, a comparison, not a statement
+        if q.is_count and _OWN_ITEMS.match(text, q.end):
+            return  # 20项主要指标, 4项指标: the document counting its own items
         clause_start = max([self.prev_end, *(b + 1 for b in breaks if b < q.start)])
         clause = read_clause(text, clause_start, q.start, count=q.is_count, share=q.is_share)
         tally, listed = _tally(text, clause_start, q)
         obj = object_after(text, q, limit) if q.is_count else None
+        if red_line is not None:
+            obj = red_line.span("noun")
         self.prev_end = obj[1] if obj else q.end
         if tally:
             self.stated = False
             return
         words = (*clause.words, q.lead) if q.lead else clause.words
         if "分别" in clause.suffix:
-            self._share_out(i, quantities, words)
+            self._share_out(i, quantities, clause, words)
         words = (*words, *self.share_words.get(i, ()))
         timing = self._timing(q)
         # A report of results names what it counted: 303个村（社区）便民服务中心实现全覆盖.
         counted = obj is not None and timing.fact
         gate = (
-            clause.has_verb
+            q.doubling
+            or red_line is not None
+            or clause.has_verb
             or q.lead in _GATE_LEADS
             or is_rate_clause(text, clause, q)
             or _AFTER_VERB.match(text, q.end) is not None
             or listed
             or counted
             or self._runs_on(i, clause, obj)
+            # A list item of a report: 城镇新增就业110万人以上 — 以上/以内/左右 commits by itself.
+            or (not q.lead and text[q.start : q.end].endswith(_AFTER_WORDS) and not clause.empty)
         )
         subject = self._subject(i, clause, obj, listed or counted)
+        if gate and subject is None and _rate_without_subject(q, clause, timing):
+            # 年均增长6%左右 with nothing before it in its sentence: a target whose subject is not written.
+            subject = (clause.subject_start, clause.subject_start)
         if not gate or subject is None:
             self.stated = False
             if q.placeholder:
@@ -189,8 +220,12 @@ class _Sentence:
             return obj
         return self.subjects[-1] if self.subjects else None
 
-    def _share_out(self, i: int, quantities: list[Quantity], words: tuple[str, ...]) -> None:
-        """年均增长分别为6.6%和7.1%: the k quantities joined by 和/、 take the sentence's last k subjects."""
+    def _share_out(self, i: int, quantities: list[Quantity], clause: Clause, words: tuple[str, ...]) -> None:
+        """分别: the k quantities joined by 和/、 take k subjects, in order.
+
+        The subjects are the k items the clause lists itself (单位GDP能耗和二氧化碳排放分别降低13.5%、18%),
+        else the sentence's last k subjects (…收入…，…收入…，年均增长分别为6.6%和7.1%).
+        """
         text = self.line.text
         group = [i]
         while group[-1] + 1 < len(quantities):
@@ -199,7 +234,12 @@ class _Sentence:
                 break
             group.append(group[-1] + 1)
         self.share_words.update(dict.fromkeys(group[1:], words))
-        if len(group) > 1 and len(self.subjects) >= len(group):
+        if len(group) < 2:
+            return
+        items = list_items(text, clause.subject_start, clause.subject_end)
+        if len(items) == len(group):
+            self.shares.update(zip(group, items, strict=True))
+        elif len(self.subjects) >= len(group):
             self.shares.update(zip(group, self.subjects[-len(group) :], strict=True))
 
     def _timing(self, q: Quantity) -> Timing:
@@ -209,7 +249,10 @@ class _Sentence:
     def _emit(self, q: Quantity, subject: tuple[int, int], words: tuple[str, ...], timing: Timing) -> None:
         run, raw, number = self.run, self.line.raw, self.line.number
         section_id = run.context.outline.section_at(number)
-        kind, qualifier = kind_of(q, words, timing.year is not None)
+        # A year stated makes 增长30% a change over the period, unless it is the report's own year:
+        # 2023年…全省生产总值增长6.5%左右 is that year's growth rate.
+        over_period = timing.year is not None and timing.year != run.context.report_year
+        kind, qualifier = kind_of(q, words, over_period)
         span = (min(subject[0], q.start), max(subject[1], q.end))
         if timing.fact:
             year_implied = None if timing.year is not None else _before(run.context.period_start)
@@ -234,6 +277,9 @@ class _Sentence:
             value_raw=q.value_raw,
         )
         bucket.append(target)
+        if not target.subject:
+            reason = f"目标“{target.quote}”没有写明指标（主语），请核对"
+            run.problems.append(Problem(number, "目标主语", reason, target.quote))
         if q.placeholder:
             self._placeholder_problem(q, target, timing.fact)
         elif q.unitless:
@@ -249,6 +295,11 @@ class _Sentence:
         self.run.problems.append(
             Problem(self.line.number, field_name, reason, target.quote if target else raw)
         )
+
+
+def _rate_without_subject(q: Quantity, clause: Clause, timing: Timing) -> bool:
+    """年均增长6%左右 opening its sentence: a growth target whose subject the plan did not write."""
+    return not timing.fact and q.is_share and not q.unitless and is_growth_clause(clause)
 
 
 def _before(year: int | None) -> int | None:

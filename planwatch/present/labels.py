@@ -43,6 +43,9 @@ TARGET_KIND = {
     "ceiling": "上限（以内）",
     "range": "区间",
     "approx": "左右",
+    "count": "新建/开工数量",
+    "double": "翻番",
+    "increment": "再增加",
 }
 
 SEARCH_KIND = {"text": "正文", "target": "目标", "project": "项目", "indicator": "指标"}

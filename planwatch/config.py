@@ -58,7 +58,16 @@ SECRET_KEY = Setting(
     "PLANWATCH_SECRET_KEY", "", "网页会话签名密钥；未设置时在数据目录中生成并保存 secret_key 文件"
 )
 PASSWORD = Setting("PLANWATCH_PASSWORD", "", "供脚本使用：planwatch user add 的密码；未设置时在终端输入两次")
-SESSION_HOURS = Setting("PLANWATCH_SESSION_HOURS", "12", "网页登录会话的有效时长（小时）")
+SESSION_HOURS = Setting("PLANWATCH_SESSION_HOURS", "12", "网页登录会话的最长有效时长（小时），到时须重新登录")
+SESSION_IDLE_MINUTES = Setting(
+    "PLANWATCH_SESSION_IDLE_MINUTES", "30", "网页登录后无操作多长时间（分钟）即失效，须重新登录"
+)
+TRUSTED_PROXIES = Setting(
+    "PLANWATCH_TRUSTED_PROXIES",
+    "",
+    "可信反向代理的地址（逗号分隔）；只有来自这些地址的请求才采信 X-Forwarded-For 中的访客地址，默认不采信",
+)
+PAGE_CACHE_MB = Setting("PLANWATCH_PAGE_CACHE_MB", "256", "匿名访客页面缓存占用内存的上限（MB）")
 UPLOAD_MB = Setting("PLANWATCH_UPLOAD_MB", "5", "网页上传文件（数据填报导入）的大小上限（MB）")
 LOGIN_FAILURES = Setting(
     "PLANWATCH_LOGIN_FAILURES", "5", "同一用户名和地址在时间窗内允许的登录失败次数，超过后暂时拒绝登录"
@@ -171,6 +180,9 @@ SETTINGS = (
     SECRET_KEY,
     PASSWORD,
     SESSION_HOURS,
+    SESSION_IDLE_MINUTES,
+    TRUSTED_PROXIES,
+    PAGE_CACHE_MB,
     UPLOAD_MB,
     LOGIN_FAILURES,
     LOGIN_WINDOW_SECONDS,

@@ -33,7 +33,8 @@ SECRET = "test-secret-key-not-for-production"
 SCRIPT = "<script>alert(1)</script>"
 DEPT_A, DEPT_B = "区交通运输局", "区发改委"
 ITEM_A, ITEM_B = "T2.01", "T2.02"  # assigned to DEPT_A and DEPT_B
-EXEMPT = {"/login", "/logout"}  # POSTs that write nothing of the plan (still CSRF-checked)
+# POSTs that write nothing of the plan or of others (still CSRF-checked): one's own password included.
+EXEMPT = {"/login", "/logout", "/account/password"}
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -115,7 +116,7 @@ def test_a_wrong_password_is_refused(site: Site) -> None:
 def test_logins_are_rate_limited(site: Site) -> None:
     client = TestClient(site.app)
     add_user(site.store, system_actor(), "limited", "viewer", PASSWORD)
-    for _ in range(auth.LoginLimiter().failures):
+    for _ in range(config.LOGIN_FAILURES.integer()):
         form = {"name": "limited", "password": "wrong password", "csrf_token": token(client)}
         assert client.post("/login", data=form).status_code == 401
     form = {"name": "limited", "password": PASSWORD, "csrf_token": token(client)}
@@ -155,7 +156,8 @@ def test_every_post_needs_the_session_csrf_token(site: Site, sent: str | None) -
     client = login(site, "admin")
     for path in post_routes(site.app):
         data = {"csrf_token": sent} if sent else {}
-        response = client.post(path.replace("{plan}", str(site.plan_id)), data={**data, "name": "admin"})
+        url = path.replace("{plan}", str(site.plan_id)).replace("{session_id}", "1")
+        response = client.post(url, data={**data, "name": "admin"})
         assert response.status_code == 403, path
         assert "CSRF" in response.text
 
@@ -239,6 +241,7 @@ def write_attempts(client: TestClient, site: Site, other_item: str) -> dict[str,
         },
         "/plans/{plan}/assign": {"data": {"item_id": other_item, "department": DEPT_A, "csrf_token": csrf}},
         "/plans/{plan}/adopt": {"data": {"version": "1", "in_force_from": "2026-01-01", "csrf_token": csrf}},
+        "/sessions/{session_id}/end": {"data": {"csrf_token": csrf}},
         "/plans/{plan}/pair": {
             "data": {
                 "version": "1",
@@ -261,7 +264,8 @@ def test_every_write_endpoint_refuses_the_wrong_role(site: Site, name: str) -> N
         len(audit_entries(site.store, system_actor())),
     )
     for path, request in attempts.items():
-        response = client.post(path.replace("{plan}", str(site.plan_id)), **request)
+        url = path.replace("{plan}", str(site.plan_id)).replace("{session_id}", "1")
+        response = client.post(url, **request)
         assert response.status_code == 403, (path, response.text)
     assert count_observations(site.store, site.plan_id) == stored
     assert len(audit_entries(site.store, system_actor())) == logged

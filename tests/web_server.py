@@ -29,6 +29,7 @@ from pathlib import Path
 
 import uvicorn
 
+from planwatch.cli.serve import proxy_options
 from planwatch.present.web.app import create_app
 from planwatch.services.actor import system_actor
 from planwatch.services.figures import DEMO_AS_OF, load_demo
@@ -96,7 +97,12 @@ def running_server(store_url: str, timeout: float = 15.0, *, public: bool = True
         sock.bind((HOST, 0))
         port = sock.getsockname()[1]
         config = uvicorn.Config(
-            app, log_level="warning", access_log=False, lifespan="off", timeout_keep_alive=30
+            app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_keep_alive=30,
+            **proxy_options(),  # as `planwatch serve` runs it
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="uvicorn", daemon=True)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from planwatch import config
 from planwatch.cli.common import err
 
 
@@ -30,4 +31,12 @@ def serve(
         port=port,
         workers=count,
         log_level="warning",
+        **proxy_options(),
     )
+
+
+def proxy_options() -> dict[str, Any]:
+    """X-Forwarded-For is believed only from PLANWATCH_TRUSTED_PROXIES: by default from nobody, so a
+    visitor cannot choose the address the login throttle counts (uvicorn alone trusts 127.0.0.1)."""
+    proxies = [p.strip() for p in config.TRUSTED_PROXIES.value().split(",") if p.strip()]
+    return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or None}

@@ -6,6 +6,7 @@ from planwatch.services.actor import Actor, Role, role_of
 from planwatch.services.departments import list_departments, require_known
 from planwatch.services.permissions import require_role
 from planwatch.store import Store, audit
+from planwatch.store import sessions as session_store
 from planwatch.store import users as user_store
 from planwatch.store.users import User, UserError
 
@@ -75,3 +76,29 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
         with store.transaction() as connection:
             user_store.rehash(connection, name, password)
     return user
+
+
+def change_password(store: Store, actor: Actor, name: str, password: str) -> int:
+    """A new password (one's own, or anyone's by an administrator); every session of the user ends.
+    Returns how many sessions ended."""
+    if actor.name != name:
+        require_role(actor, Role.ADMIN, doing="修改他人的密码")
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"密码至少{MIN_PASSWORD}个字符")
+    with store.transaction() as connection:
+        if not user_store.set_password(connection, name, password):
+            raise UserError(f"没有用户“{name}”")
+        ended = session_store.revoke(connection, why="修改密码", user_name=name)
+        audit.record(connection, actor.name, "user.password", None, name, None, {"sessions_ended": ended})
+    return ended
+
+
+def set_active(store: Store, actor: Actor, name: str, active: bool) -> int:
+    """Disable (or enable again) an account; disabling ends every session of it at once."""
+    require_role(actor, Role.ADMIN, doing="停用或启用用户")
+    with store.transaction() as connection:
+        if not user_store.set_active(connection, name, active):
+            raise UserError(f"没有用户“{name}”")
+        ended = 0 if active else session_store.revoke(connection, why="账号停用", user_name=name)
+        audit.record(connection, actor.name, "user.active", None, name, None, {"active": active})
+    return ended

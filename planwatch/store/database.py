@@ -49,11 +49,16 @@ class Store:
     # ---- transactions -------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """One write transaction; the revision is bumped as its last statement, so it commits with it."""
+    def transaction(self, *, bump_revision: bool = True) -> Iterator[Connection]:
+        """One write transaction; the revision is bumped as its last statement, so it commits with it.
+
+        Only bookkeeping that no page or evaluation shows (web sessions, the login throttle) may leave
+        the revision alone (`bump_revision=False`), so that signing in does not empty every cache.
+        """
         with self.engine.begin() as connection:
             yield connection
-            revision.bump(connection)
+            if bump_revision:
+                revision.bump(connection)
 
     def retrying(self, work: Callable[[Connection], T]) -> T:
         """`work` in one transaction, tried again when a parallel writer won a race for a unique key

@@ -431,3 +431,34 @@ departments = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("name", name="uq_departments_name"),
 )
+
+
+# ---- web sessions and the login throttle (planwatch.store.sessions; migration 0013) -----------------
+# A signed-in browser holds a random token; only its SHA-256 is stored. A session ends when it is
+# revoked (logout, a password change, the account disabled, an administrator), when it has been idle
+# too long, or at its absolute end. `login_throttle` counts login attempts per user name and address
+# in a window, atomically, so parallel guesses and several server workers share one count.
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False),
+    Column("user_name", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("revoked_why", Text),
+    Column("address", String(64), nullable=False),
+    Column("agent", Text, nullable=False),
+    UniqueConstraint("token_hash", name="uq_web_sessions_token"),
+)
+Index("ix_web_sessions_user", web_sessions.c.user_name)
+
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("key", String(300), primary_key=True),
+    Column("window_start", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False),
+)

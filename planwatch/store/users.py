@@ -90,3 +90,15 @@ def check_password(connection: Connection, name: str, password: str) -> tuple[Us
 
 def rehash(connection: Connection, name: str, password: str) -> None:
     connection.execute(update(users).where(users.c.name == name).values(password_hash=_hasher.hash(password)))
+
+
+def set_password(connection: Connection, name: str, password: str) -> bool:
+    found = connection.execute(
+        update(users).where(users.c.name == name).values(password_hash=_hasher.hash(password))
+    )
+    return bool(found.rowcount)
+
+
+def set_active(connection: Connection, name: str, active: bool) -> bool:
+    found = connection.execute(update(users).where(users.c.name == name).values(active=1 if active else 0))
+    return bool(found.rowcount)

@@ -40,7 +40,7 @@ from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
 from planwatch.present.pages.versions import diff_page, versions_page
 from planwatch.present.templating import TEMPLATES
-from planwatch.present.web import auth, cache, entry, version_actions
+from planwatch.present.web import auth, cache, entry, signin, version_actions
 from planwatch.services.permissions import PermissionDenied
 from planwatch.services.versions import versions_of
 from planwatch.store import Store
@@ -157,6 +157,7 @@ def create_app(
         key=secret_key or auth.secret_key(),
         denied=denied,
     )
+    signin.register(app, render)
     entry.register(app, render)
     version_actions.register(app)
 

@@ -1,9 +1,11 @@
-"""Signing in: sessions in signed cookies, a CSRF token per session, a login rate limit, roles.
+"""Signing in: a CSRF token per visitor, and the signed-in user's session, kept in the database.
 
-The session cookie holds the user's name and the session's CSRF token, signed (itsdangerous) with
-`PLANWATCH_SECRET_KEY` or a random key kept in the data directory; it is HttpOnly, SameSite=Lax and,
-when served over https, Secure. Every POST carries the token (`csrf_token`); `read_form` checks it.
-The user is read from the database on every request, so a deactivated account stops at once.
+The cookie holds the visitor's CSRF token and, once signed in, a random session token, signed
+(itsdangerous) with `PLANWATCH_SECRET_KEY` or a random key kept in the data directory; it is HttpOnly,
+SameSite=Lax and, when served over https, Secure. The session itself lives in the database
+(`planwatch.services.sessions`): logging out, a password change, an account disabled or an
+administrator ends it at once, and so does its idle or absolute timeout — a copied cookie is then
+worth nothing. Every POST carries the CSRF token (`csrf_token`); `read_form` checks it.
 
 Who may write what is decided by the services (`planwatch.services.permissions`), for the web and
 the CLI alike; here a request only gets its acting user. Anonymous visitors read when
@@ -16,9 +18,6 @@ import hmac
 import io
 import os
 import secrets
-import threading
-import time
-from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,14 +29,13 @@ from fastapi.responses import Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
-from starlette.formparsers import FormParser, MultiPartParser
+from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 
 from planwatch import config
 from planwatch.errors import PlanwatchError
 from planwatch.services.actor import Actor
-from planwatch.services.users import active_user, actor_of
+from planwatch.services.sessions import SignedIn, session_actor
 from planwatch.store import Store
-from planwatch.store.users import User
 
 COOKIE: Final = "planwatch_session"
 CSRF_FIELD: Final = "csrf_token"
@@ -63,13 +61,9 @@ class TooLarge(WebError):
     status = 413
 
 
-class TooManyAttempts(WebError):
-    status = 429
-
-
 @dataclass(slots=True)
 class Session:
-    user: str | None
+    token: str | None  # the database session's token, once signed in
     csrf: str
     dirty: bool = False  # the cookie must be (re)sent
 
@@ -110,6 +104,8 @@ def secret_key() -> str:
 
 
 class Sessions:
+    """The cookie: the CSRF token and the session token, signed; it outlives no session."""
+
     def __init__(self, key: str) -> None:
         self._serializer = URLSafeTimedSerializer(key, salt="planwatch-session")
         self._seconds = session_seconds()
@@ -122,14 +118,14 @@ class Sessions:
             except BadSignature:  # also an expired one
                 data = None
             if isinstance(data, dict) and isinstance(data.get("c"), str):
-                user = data.get("u")
-                return Session(user if isinstance(user, str) else None, data["c"])
+                token = data.get("t")
+                return Session(token if isinstance(token, str) else None, data["c"])
         return Session(None, secrets.token_urlsafe(32), dirty=True)
 
     def save(self, request: Request, response: Response, session: Session) -> None:
         response.set_cookie(
             COOKIE,
-            self._serializer.dumps({"u": session.user, "c": session.csrf}),
+            self._serializer.dumps({"t": session.token, "c": session.csrf}),
             max_age=self._seconds,
             path="/",
             httponly=True,
@@ -138,17 +134,20 @@ class Sessions:
         )
 
 
-def sign_in(request: Request, user: User) -> None:
-    """A new session for `user`: a new CSRF token too, so a token seen before signing in is worthless."""
+def sign_in(request: Request, signed: SignedIn) -> None:
+    """The new session in the cookie, with a new CSRF token: a token seen before signing in is worthless."""
     session = session_of(request)
-    session.user, session.csrf, session.dirty = user.name, secrets.token_urlsafe(32), True
-    request.state.user = actor_of(user)
+    session.token, session.csrf, session.dirty = signed.token, secrets.token_urlsafe(32), True
+    request.state.user = signed.actor
 
 
-def sign_out(request: Request) -> None:
+def sign_out(request: Request) -> str | None:
+    """Forget the session in the cookie; returns its token, for the service to end it."""
     session = session_of(request)
-    session.user, session.csrf, session.dirty = None, secrets.token_urlsafe(32), True
+    token = session.token
+    session.token, session.csrf, session.dirty = None, secrets.token_urlsafe(32), True
     request.state.user = None
+    return token
 
 
 def session_of(request: Request) -> Session:
@@ -196,12 +195,18 @@ async def read_form(request: Request, limit: int = FORM_LIMIT) -> FormData:
             raise TooLarge(_too_large(limit))
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
-        form = await MultiPartParser(
-            request.headers, _replay(bytes(body)), max_files=1, max_fields=50, max_part_size=limit
-        ).parse()
+        try:
+            form = await MultiPartParser(
+                request.headers, _replay(bytes(body)), max_files=1, max_fields=50, max_part_size=limit
+            ).parse()
+        except MultiPartException as error:  # two files, thousands of fields, a broken boundary
+            raise WebError(f"表单格式有误：{_form_problem(str(error))}") from None
         form = await _in_memory(form)
     elif content_type.startswith("application/x-www-form-urlencoded"):
-        form = await FormParser(request.headers, _replay(bytes(body)), max_fields=50).parse()
+        try:
+            form = await FormParser(request.headers, _replay(bytes(body)), max_fields=50).parse()
+        except MultiPartException as error:
+            raise WebError(f"表单格式有误：{_form_problem(str(error))}") from None
     else:
         form = FormData()
     sent = form.get(CSRF_FIELD)
@@ -223,6 +228,15 @@ async def _in_memory(form: FormData) -> FormData:
     return FormData(items)
 
 
+def _form_problem(message: str) -> str:
+    """Starlette's reason in Chinese: only its numbers are kept, never its English."""
+    if "files" in message:
+        return "一次只能上传一个文件"
+    if "fields" in message:
+        return "字段过多"
+    return "无法解析提交的表单"
+
+
 def _too_large(limit: int) -> str:
     return f"提交的内容过大：上传文件不能超过 {limit // (1024 * 1024) or 1} MB"
 
@@ -237,46 +251,17 @@ def field(form: FormData, name: str, limit: int = 500) -> str:
     return value.strip()[:limit] if isinstance(value, str) else ""
 
 
+def client_address(request: Request) -> str:
+    """The visitor's address as the server saw it. `planwatch serve` lets uvicorn replace it from
+    X-Forwarded-For only for requests from PLANWATCH_TRUSTED_PROXIES (by default nobody)."""
+    return request.client.host if request.client else ""
+
+
 def safe_next(target: str) -> str:
     """Where to go after signing in: a path of this site only (no `//evil.example`)."""
     if target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return "/"
-
-
-# ---- login rate limit ----------------------------------------------------------------------------------
-
-
-class LoginLimiter:
-    """At most PLANWATCH_LOGIN_FAILURES failed logins per (name, address) per
-    PLANWATCH_LOGIN_WINDOW_SECONDS, in this process."""
-
-    def __init__(self, failures: int | None = None, window: float | None = None) -> None:
-        self.failures = config.LOGIN_FAILURES.integer(minimum=1) if failures is None else failures
-        self.window = float(config.LOGIN_WINDOW_SECONDS.integer(minimum=1)) if window is None else window
-        self._seen: dict[tuple[str, str], deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def check(self, name: str, address: str) -> None:
-        with self._lock:
-            recent = self._recent((name.casefold(), address))
-            if len(recent) >= self.failures:
-                minutes = max(1, round((recent[0] + self.window - time.monotonic()) / 60))
-                raise TooManyAttempts(f"登录失败次数过多，请{minutes}分钟后再试")
-
-    def failed(self, name: str, address: str) -> None:
-        with self._lock:
-            self._recent((name.casefold(), address)).append(time.monotonic())
-
-    def succeeded(self, name: str, address: str) -> None:
-        with self._lock:
-            self._seen.pop((name.casefold(), address), None)
-
-    def _recent(self, key: tuple[str, str]) -> deque[float]:
-        recent = self._seen.setdefault(key, deque())
-        while recent and recent[0] <= time.monotonic() - self.window:
-            recent.popleft()
-        return recent
 
 
 # ---- the middleware ------------------------------------------------------------------------------------
@@ -288,7 +273,6 @@ def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denie
     """Load the session and user for every request; send anonymous visitors of a private site to `denied`."""
     sessions = Sessions(key)
     app.state.public = public
-    app.state.login_limiter = LoginLimiter()
 
     @app.middleware("http")
     async def session_middleware(
@@ -296,10 +280,10 @@ def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denie
     ) -> Response:
         session = sessions.load(request)
         request.state.session = session
-        user = await run_in_threadpool(active_user, store, session.user) if session.user else None
-        if session.user and user is None:  # deactivated or deleted since
-            session.user, session.dirty = None, True
-        request.state.user = actor_of(user) if user is not None else None
+        user = await run_in_threadpool(session_actor, store, session.token) if session.token else None
+        if session.token and user is None:  # ended: logged out, timed out, revoked, account disabled
+            session.token, session.dirty = None, True
+        request.state.user = user
         path = request.url.path
         if user is None and not request.app.state.public and not _open(path):
             response = denied(request)

@@ -1,4 +1,4 @@
-"""数据填报 and the other writes: signing in and out, figures entered or imported, assignments, audit.
+"""数据填报 and the other writes: figures entered or imported, assignments, the audit log.
 
 Each handler parses the request, calls one service with the signed-in user, and renders: who may
 write what, the checks of a figure, the audit entry and the revision bump all happen in the service.
@@ -24,7 +24,6 @@ from planwatch.present.web import auth
 from planwatch.services import assignments, figures
 from planwatch.services.actor import Actor
 from planwatch.services.figures import FORM_FIELDS
-from planwatch.services.users import authenticate
 from planwatch.store import Store
 
 Render = Callable[..., Response]
@@ -36,33 +35,6 @@ def register(app: FastAPI, render: Render) -> None:
     def store_of(request: Request) -> Store:
         store: Store = request.app.state.store
         return store
-
-    @app.get("/login", include_in_schema=False)
-    def login_page(request: Request, next: str = "/") -> Response:
-        return render(request, "web/login.html", {"next": auth.safe_next(next), "error": None})
-
-    @app.post("/login", include_in_schema=False)
-    async def login(request: Request) -> Response:
-        form = await auth.read_form(request)
-        name, password = auth.field(form, "name", 100), auth.field(form, "password", 1000)
-        target = auth.safe_next(auth.field(form, "next", 2000) or "/")
-        address = request.client.host if request.client else ""
-        limiter: auth.LoginLimiter = request.app.state.login_limiter
-        limiter.check(name, address)
-        user = await run_in_threadpool(authenticate, store_of(request), name, password)
-        if user is None:
-            limiter.failed(name, address)
-            data = {"next": target, "error": "用户名或密码错误", "name": name}
-            return render(request, "web/login.html", data, 401)
-        limiter.succeeded(name, address)
-        auth.sign_in(request, user)
-        return RedirectResponse(target, status_code=303)
-
-    @app.post("/logout", include_in_schema=False)
-    async def logout(request: Request) -> Response:
-        await auth.read_form(request)
-        auth.sign_out(request)
-        return RedirectResponse("/login", status_code=303)
 
     @app.get("/plans/{plan}/entry", include_in_schema=False)
     def entry(request: Request, plan: str, notice: str = "") -> Response:

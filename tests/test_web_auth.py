@@ -333,3 +333,38 @@ def test_the_login_page_escapes_what_it_is_given(site: Site) -> None:
     assert SCRIPT not in page.text
     failed = client.post("/login", data={"name": SCRIPT, "password": "x" * 8, "csrf_token": token(client)})
     assert failed.status_code == 401 and SCRIPT not in failed.text
+
+
+@pytest.mark.parametrize("plan", ["99999999999999999999", "-5", "abc"])
+def test_an_audit_filter_no_plan_can_have_is_a_chinese_400(site: Site, plan: str) -> None:
+    response = login(site, "admin").get(f"/audit?plan={plan}")
+    assert response.status_code == 400 and "请求" in response.text
+
+
+@pytest.mark.parametrize("reference", ["99999999999999999999", "²", "⑴", "2147483648"])
+def test_a_plan_reference_no_plan_can_have_is_a_chinese_404(site: Site, reference: str) -> None:
+    client = login(site, "planner")
+    for path in (f"/plans/{reference}", f"/plans/{reference}.json", f"/plans/{reference}/targets"):
+        response = client.get(path)
+        assert response.status_code == 404 and "没有规划" in response.text, path
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "0001-01-01", "2025-13-01"])
+def test_an_as_of_date_out_of_range_is_a_chinese_400(site: Site, as_of: str) -> None:
+    response = login(site, "planner").get(f"/plans/{site.plan_id}?as_of={as_of}")
+    assert response.status_code == 400 and "日期" in response.text
+
+
+def test_a_form_of_thousands_of_fields_or_two_files_is_a_chinese_400(site: Site) -> None:
+    client = login(site, "planner")
+    path = f"/plans/{site.plan_id}/entry/import"
+    csrf = token(client, f"/plans/{site.plan_id}/entry")
+    fields = {f"f{n}": "x" for n in range(5000)}
+    many = client.post(path, data={**fields, "csrf_token": csrf}, files={"file": ("a.csv", b"x", "text/csv")})
+    assert many.status_code == 400 and "字段过多" in many.text
+    two = client.post(
+        path,
+        data={"csrf_token": csrf},
+        files=[("file", ("a.csv", b"x", "text/csv")), ("file", ("b.csv", b"y", "text/csv"))],
+    )
+    assert two.status_code == 400 and "一次只能上传一个文件" in two.text

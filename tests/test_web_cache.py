@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from planwatch.present.web.app import create_app
+from planwatch.present.web.cache import PageCache
 from planwatch.services.actor import system_actor
 from planwatch.services.figures import enter_figure, load_demo
 from planwatch.services.plans import bundled_plan_path, ingest_files
@@ -37,3 +39,33 @@ def test_signed_in_and_private_views_are_never_served_from_the_cache(tmp_path: P
     client = TestClient(create_app(url, public=False, secret_key="k"), follow_redirects=False)
     assert client.get("/plans/1").status_code == 303  # to the login page, every time
     assert client.get("/plans/1").status_code == 303
+
+
+def test_unknown_query_parameters_share_one_kept_page_and_the_cache_stays_within_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'bounded.db'}"
+    store = Store(url)
+    ingest_files(store, system_actor(), [str(bundled_plan_path())])
+    monkeypatch.setenv("PLANWATCH_PAGE_CACHE_MB", "1")
+    app = create_app(url, public=True, secret_key="k")
+    client = TestClient(app)
+    for n in range(40):
+        assert client.get(f"/plans/1/targets?y={n}").status_code == 200  # y is read by no page
+    cached = _page_cache(app)
+    assert len(cached.pages) == 1
+    for n in range(200):  # search words a page does read: many pages, within the byte limit
+        client.get(f"/plans/1/search.json?q=水利{n}")
+    assert cached.size <= 1024 * 1024 and len(cached.pages) > 1
+
+
+def _page_cache(app: object) -> PageCache:
+    """The PageCache the middleware keeps, found in its closure."""
+    from planwatch.present.web import cache as cache_module
+
+    for middleware in app.user_middleware:  # type: ignore[attr-defined]
+        dispatch = middleware.kwargs.get("dispatch")
+        for cell in getattr(dispatch, "__closure__", None) or ():
+            if isinstance(cell.cell_contents, cache_module.PageCache):
+                return cell.cell_contents
+    raise AssertionError("no page cache")

@@ -18,7 +18,6 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -40,7 +39,7 @@ from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
 from planwatch.present.pages.versions import diff_page, versions_page
 from planwatch.present.templating import TEMPLATES
-from planwatch.present.web import auth, cache, entry, signin, version_actions
+from planwatch.present.web import auth, cache, entry, headers, signin, version_actions
 from planwatch.services.permissions import PermissionDenied
 from planwatch.services.versions import versions_of
 from planwatch.store import Store
@@ -129,6 +128,11 @@ def error_response(request: Request, status_code: int, message: str) -> Response
     return HTMLResponse(html, status_code=status_code)
 
 
+def unexpected(request: Request) -> Response:
+    """What a visitor sees of an error nobody foresaw (headers.py has logged it)."""
+    return error_response(request, 500, "服务器内部错误，请稍后再试或联系管理员")
+
+
 def denied(request: Request) -> Response:
     """An anonymous visitor of a private site: the login page, or 401 for the JSON twins."""
     if wants_json(request):
@@ -157,19 +161,15 @@ def create_app(
         key=secret_key or auth.secret_key(),
         denied=denied,
     )
+    headers.install(app, unexpected)  # added last: outermost, so every response gets the headers
     signin.register(app, render)
     entry.register(app, render)
     version_actions.register(app)
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="planwatch 接口文档",
-            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui.css",
-            swagger_favicon_url="data:,",
-        )
+        # Swagger UI from the vendored copy, started by a script file: the pages allow no inline script.
+        return HTMLResponse(environment().get_template("web/api_docs.html").render())
 
     def store_of(request: Request) -> Store:
         store: Store = request.app.state.store
@@ -292,10 +292,6 @@ def _add_error_handlers(app: FastAPI) -> None:
             return denied(request)
         return error_response(request, status, str(error))
 
-    async def unexpected(request: Request, error: Exception) -> Response:
-        log.exception("unexpected error on %s", request.url.path)
-        return error_response(request, 500, "服务器内部错误，请稍后再试或联系管理员")
-
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(BadRequest, bad_request)
     app.add_exception_handler(auth.WebError, web_error)
@@ -303,4 +299,3 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(PlanwatchError, planwatch_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, bad_request_params)
-    app.add_exception_handler(Exception, unexpected)

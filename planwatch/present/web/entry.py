@@ -86,6 +86,8 @@ def register(app: FastAPI, render: Render) -> None:
     @app.get("/audit", include_in_schema=False)
     def audit(request: Request, plan: int | None = None) -> Response:
         actor = auth.require_user(request)
+        if plan is not None and not 0 < plan < 2**31:  # no plan has it: not an overflow in the database
+            raise auth.WebError("请求参数无法识别：没有这样的规划编号")
         return render(request, "web/audit.html", audit_page(store_of(request), actor, plan))
 
 

@@ -5,13 +5,21 @@
   var FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
   var NARROW = 400; // px of chart width (phones) below which outside labels and dense axes give way
 
+  // Tooltips are HTML: every text that comes from a plan or a person is escaped before it goes in,
+  // as a template escapes it in a page (a box title may hold "<img onerror=…>").
+  function esc(value) {
+    return String(value === null || value === undefined ? "" : value)
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
   function donut(rows, narrow) {
     var counts = {};
     rows.forEach(function (r) { counts[r.status] = r.count; });
     return {
       animation: false,
       textStyle: { fontFamily: FONT },
-      tooltip: { trigger: "item", formatter: "{b}：{c} 项（{d}%）" },
+      tooltip: { trigger: "item", formatter: function (p) { return esc(p.name) + "：" + esc(p.value) + " 项（" + esc(p.percent) + "%）"; } },
       // On narrow screens the outside labels would be cut off: a legend below the ring instead.
       legend: narrow ? {
         bottom: 0, left: "center", itemWidth: 10, itemHeight: 10, itemGap: 8, textStyle: { fontSize: 12 },
@@ -40,7 +48,7 @@
     return {
       animation: false,
       textStyle: { fontFamily: FONT },
-      tooltip: { trigger: "axis", confine: true, formatter: function (p) { var r = rows[p[0].dataIndex]; return r.box_title + "<br>" + round(p[0].value) + " 亿元（" + r.count + " 个项目）"; } },
+      tooltip: { trigger: "axis", confine: true, formatter: function (p) { var r = rows[p[0].dataIndex]; return esc((r.box ? r.box + " " : "") + r.box_title) + "<br>" + esc(round(p[0].value)) + " 亿元（" + esc(r.count) + " 个项目）"; } },
       grid: { left: 4, right: narrow ? 44 : 48, top: 8, bottom: narrow ? 4 : 8, containLabel: true },
       // Each bar carries its value, so a narrow chart drops the axis numbers rather than crowd them.
       xAxis: { type: "value", name: narrow ? "" : "亿元", splitNumber: narrow ? 2 : 4,
@@ -79,17 +87,17 @@
         trigger: "axis", confine: true,
         formatter: function (params) {
           var i = params[0].dataIndex;
-          var lines = [params[0].axisValueLabel];
+          var lines = [esc(params[0].axisValueLabel)];
           var bandShown = false;
           params.forEach(function (p) {
             if (p.seriesName === "预测区间") {
               if (!bandShown && d.band_low[i] !== null) {
-                lines.push(p.marker + "预测区间：" + fmt(d.band_low[i]) + " ～ " + fmt(d.band_high[i]));
+                lines.push(p.marker + "预测区间：" + esc(fmt(d.band_low[i])) + " ～ " + esc(fmt(d.band_high[i])));
                 bandShown = true;
               }
             } else if (p.value !== null && p.value !== undefined) {
               var v = Array.isArray(p.value) ? p.value[1] : p.value;
-              lines.push(p.marker + p.seriesName + "：" + fmt(v));
+              lines.push(p.marker + esc(p.seriesName) + "：" + esc(fmt(v)));
             }
           });
           return lines.join("<br>");

@@ -1,5 +1,11 @@
 """What was known on a date: per (series, period, kind) the latest vintage with `as_of` on or before it.
 
+Only approved figures count, each from the later of the day it became known (`as_of`) and the day it
+was approved (`approved_on`): as of D, a figure counts when both are on or before D. So an evaluation
+as of a past date gives the answer it gave then, whatever was approved since. With `pending=True`
+the figures waiting for review or approval count too, from their `as_of` (what the picture would be
+if they were approved); a returned figure never counts.
+
 Built for reading every plan at once (the evaluation of thousands of plans): one anti-join over the
 vintage index, no sort in SQL, and the values that repeat (dates, times, codes) converted once.
 """
@@ -15,7 +21,7 @@ from typing import Any
 from sqlalchemy import Select, String, and_, exists, func, literal, or_, select, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 
-from planwatch.model import Observation, ObservationKind, ObservationStatus
+from planwatch.model import ApprovalState, Observation, ObservationKind, ObservationStatus
 from planwatch.store.audit import utc
 from planwatch.store.database import Store
 from planwatch.store.schema import observations
@@ -25,6 +31,8 @@ _PLANS_PER_QUERY = 500  # plan ids bound per query, well under every driver's li
 _PERIOD_ORDER = attrgetter("period", "kind")  # 2023 < 2023-05 < 2023Q2; growth < level
 KINDS = {k.value: k for k in ObservationKind}
 STATUSES = {s.value: s for s in ObservationStatus}
+APPROVALS = {a.value: a for a in ApprovalState}
+_COUNTING = (ApprovalState.ENTERED.value, ApprovalState.REVIEWED.value, ApprovalState.APPROVED.value)
 COLUMNS = (
     observations.c.id,
     observations.c.plan_id,
@@ -38,14 +46,22 @@ COLUMNS = (
     observations.c.as_of,
     observations.c.entered_by,
     observations.c.entered_at,
+    observations.c.approval,
+    observations.c.approved_on,
 )
 
 
 def observations_as_of(
-    store: Store, plan_id: int, as_of: date, series_ids: Iterable[str] | None = None
+    store: Store,
+    plan_id: int,
+    as_of: date,
+    series_ids: Iterable[str] | None = None,
+    *,
+    pending: bool = False,
 ) -> dict[str, list[Observation]]:
-    """What was known on `as_of`: per series, the latest vintage of each (period, kind), by period."""
-    return latest_vintages(store, as_of, [plan_id], series_ids).get(plan_id, {})
+    """What was known (and approved) on `as_of`: per series, the latest vintage of each (period, kind),
+    by period; with `pending`, figures awaiting review or approval count too."""
+    return latest_vintages(store, as_of, [plan_id], series_ids, pending=pending).get(plan_id, {})
 
 
 def latest_vintages(
@@ -55,6 +71,7 @@ def latest_vintages(
     series_ids: Iterable[str] | None = None,
     *,
     for_evaluation: bool = False,
+    pending: bool = False,
 ) -> dict[int, dict[str, list[Observation]]]:
     """`observations_as_of` for many plans (every plan when `plan_ids` is None) in one pass.
 
@@ -70,10 +87,10 @@ def latest_vintages(
     with store.engine.connect() as connection:
         for chunk in chunks:
             if for_evaluation:
-                query = _latest_query(as_of, chunk, series, connection.dialect.name, _JUDGED_COLUMNS)
+                query = _latest_query(as_of, chunk, series, connection.dialect.name, pending, _JUDGED_COLUMNS)
                 _collect_judged(connection.execute(query), result)
             else:
-                query = _latest_query(as_of, chunk, series, connection.dialect.name)
+                query = _latest_query(as_of, chunk, series, connection.dialect.name, pending)
                 _collect(connection.execute(query), result)
     for by_series in result.values():
         for found in by_series.values():
@@ -87,9 +104,11 @@ def _latest_query(
     plan_ids: list[int] | None,
     series_ids: list[str] | None,
     dialect: str,
+    pending: bool = False,
     wanted: tuple[Any, ...] = COLUMNS,
 ) -> Select[Any]:
-    """Rows with `as_of` ≤ the date that no later vintage of their (series, period, kind) supersedes."""
+    """Counting rows with `as_of` ≤ the date that no later counting vintage of their (series, period,
+    kind) supersedes."""
     o, n = observations.alias("o"), observations.alias("n")
     superseding = select(literal(1)).where(
         n.c.plan_id == o.c.plan_id,
@@ -97,15 +116,27 @@ def _latest_query(
         n.c.period == o.c.period,
         n.c.kind == o.c.kind,
         n.c.as_of <= as_of,
+        _counting(n, as_of, pending),
         or_(n.c.as_of > o.c.as_of, and_(n.c.as_of == o.c.as_of, n.c.id > o.c.id)),
     )
     columns = [_raw(o.c[c.name], dialect) for c in wanted]
-    query: Select[Any] = select(*columns).where(o.c.as_of <= as_of, ~exists(superseding))
+    query: Select[Any] = select(*columns).where(
+        o.c.as_of <= as_of, _counting(o, as_of, pending), ~exists(superseding)
+    )
     if plan_ids is not None:
         query = query.where(o.c.plan_id.in_(plan_ids))
     if series_ids is not None:
         query = query.where(o.c.series_id.in_(series_ids))
     return query
+
+
+def _counting(table: Any, as_of: date, pending: bool) -> ColumnElement[bool]:
+    """Approved on or before the date; with `pending`, anything not returned."""
+    approval: ColumnElement[str] = table.c.approval
+    if pending:
+        return approval.in_(_COUNTING)
+    approved_on: ColumnElement[date] = table.c.approved_on
+    return and_(approval == ApprovalState.APPROVED.value, approved_on <= as_of)
 
 
 def _raw(column: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
@@ -114,7 +145,7 @@ def _raw(column: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
     PostgreSQL's dates and times come as ISO text; psycopg would spend more time building the same
     datetime objects a million times than the server spends finding the rows.
     """
-    if dialect == "postgresql" and column.name == "as_of":
+    if dialect == "postgresql" and column.name in ("as_of", "approved_on"):
         return func.to_char(column, "YYYY-MM-DD")
     if dialect == "postgresql" and column.name == "entered_at":
         return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS.US')
@@ -131,10 +162,17 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
     last_plan: Any = None
     last_series: Any = None
     last: list[Observation] = []
-    for id_, plan_id, series_id, period, kind, value, unit, source, status, day, entered_by, moment in rows:
+    for row in rows:
+        id_, plan_id, series_id, period, kind, value, unit, source, status, day, entered_by, moment = row[:12]
+        approval, approved_day = row[12:]
         as_of = dates.get(day)
         if as_of is None:
             as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        approved_on = dates.get(approved_day)
+        if approved_on is None and approved_day is not None:
+            approved_on = dates[approved_day] = (
+                approved_day if isinstance(approved_day, date) else date.fromisoformat(approved_day)
+            )
         entered_at = times.get(moment)
         if entered_at is None:
             entered_at = times[moment] = utc(
@@ -152,6 +190,8 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
             entered_by,
             entered_at,
             int(id_),
+            APPROVALS[approval],
+            approved_on,
         )
         if series_id == last_series and plan_id == last_plan:
             last.append(observation)
@@ -165,7 +205,9 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
 
 
 # What a judgement reads: without source, who and when, a million rows come back a third faster.
-_JUDGED_COLUMNS = tuple(c for c in COLUMNS if c.name not in ("source", "entered_by", "entered_at"))
+_JUDGED_COLUMNS = tuple(
+    c for c in COLUMNS if c.name not in ("source", "entered_by", "entered_at", "approval", "approved_on")
+)
 
 
 def _collect_judged(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Observation]]]) -> None:

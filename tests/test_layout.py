@@ -27,6 +27,7 @@ ALLOWED = {
     "evaluate": {"errors", "model", "evaluate", "formatting"},
     "observe": {"errors", "document", "model", "observe", "dates"},
     "store": {"errors", "document", "model", "store", "config"},
+    "bulletin": {"errors", "document", "model", "parse", "formatting", "bulletin"},
 }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from planwatch.bulletin import DEFAULT_SETTINGS as READER_SETTINGS
 from planwatch.bulletin import BulletinReading, BulletinSettings, Candidate, SynonymPair, read_bulletin
-from planwatch.document import load_document
+from planwatch.document import Document, load_bytes, load_document
 from planwatch.document.numbers import convert
 from planwatch.errors import NotFoundError, PlanwatchError
 from planwatch.evaluate.link import link_targets
@@ -79,15 +79,36 @@ def read_bulletin_file(
     plan_id: int,
     path: str | Path,
     *,
-    file_name: str | None = None,
     settings: BulletinSettings = READER_SETTINGS,
 ) -> BulletinOutcome:
     """Read a bulletin (txt/docx/pdf/html) into the plan's 待审核 queue; NotABulletin (nothing stored)
     for a file that is not one. The same file read again changes nothing."""
+    _require_reader(actor)
+    return _read(store, actor, plan_id, load_document(path), Path(path).name, settings)
+
+
+def read_bulletin_upload(
+    store: Store,
+    actor: Actor,
+    plan_id: int,
+    content: bytes,
+    file_name: str,
+    *,
+    settings: BulletinSettings = READER_SETTINGS,
+) -> BulletinOutcome:
+    """`read_bulletin_file` for a web upload: the file's name gives its format and names it in errors."""
+    _require_reader(actor)
+    return _read(store, actor, plan_id, load_bytes(content, file_name), file_name, settings)
+
+
+def _require_reader(actor: Actor) -> None:
     if not may_read(actor):
         raise PermissionDenied(f"用户“{actor.name}”（{actor.role_label}）没有读入统计公报的权限")
-    document = load_document(path)
-    shown = file_name or Path(path).name
+
+
+def _read(
+    store: Store, actor: Actor, plan_id: int, document: Document, shown: str, settings: BulletinSettings
+) -> BulletinOutcome:
     parsed = working_plan(store, plan_id)
     with store.reading() as connection:
         known = bulletin_store.find(connection, plan_id, document.sha256)

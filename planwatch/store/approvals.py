@@ -196,3 +196,20 @@ def steps(connection: Connection, observation_ids: Sequence[int]) -> dict[int, l
                 Step(int(r.observation_id), r.step, r.user_name, utc(r.at), r.reason)
             )
     return found
+
+
+def approved(
+    connection: Connection, plan_id: int, as_of: date, series_ids: Sequence[str] | None = None
+) -> list[Figure]:
+    """Every vintage approved and known by `as_of` (the public's figures), by series and period."""
+    o = observations.c
+    query = select(*_FIGURE_COLUMNS).where(
+        o.plan_id == plan_id,
+        o.approval == ApprovalState.APPROVED.value,
+        o.approved_on <= as_of,
+        o.as_of <= as_of,
+    )
+    if series_ids is not None:
+        query = query.where(o.series_id.in_(sorted(set(series_ids))))
+    query = query.order_by(o.series_id, o.period_year, o.period, o.kind, o.as_of, o.id)
+    return [_figure(r) for r in connection.execute(query)]

@@ -6,8 +6,9 @@ when served over https, Secure. Every POST carries the token (`csrf_token`); `re
 The user is read from the database on every request, so a deactivated account stops at once.
 
 Who may write what is decided by the services (`planwatch.services.permissions`), for the web and
-the CLI alike; here a request only gets its acting user. Anonymous visitors read when
-`PLANWATCH_PUBLIC=1`; otherwise pages send them to /login and the JSON twins answer 401.
+the CLI alike; here a request only gets its acting user. The staff app always requires signing in:
+anonymous visitors of its pages are sent to /login and its JSON twins answer 401. The public sees the
+portal under /public/ (approved figures only, `present.web.public`), open to anyone.
 """
 
 from __future__ import annotations
@@ -72,10 +73,6 @@ class Session:
     user: str | None
     csrf: str
     dirty: bool = False  # the cookie must be (re)sent
-
-
-def is_public() -> bool:
-    return config.PUBLIC.flag()
 
 
 def upload_limit() -> int:
@@ -284,10 +281,9 @@ class LoginLimiter:
 Denied = Callable[[Request], Response]
 
 
-def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denied) -> None:
-    """Load the session and user for every request; send anonymous visitors of a private site to `denied`."""
+def install(app: FastAPI, store: Store, *, key: str, denied: Denied) -> None:
+    """Load the session and user for every request; send anonymous visitors of the staff app to `denied`."""
     sessions = Sessions(key)
-    app.state.public = public
     app.state.login_limiter = LoginLimiter()
 
     @app.middleware("http")
@@ -301,7 +297,7 @@ def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denie
             session.user, session.dirty = None, True
         request.state.user = actor_of(user) if user is not None else None
         path = request.url.path
-        if user is None and not request.app.state.public and not _open(path):
+        if user is None and not is_open(path):
             response = denied(request)
         else:
             response = await call_next(request)
@@ -310,9 +306,14 @@ def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denie
         return response
 
 
-def _open(path: str) -> bool:
-    """Paths anyone may open on a private site."""
-    return path in ("/login", "/login.json") or path.startswith("/static/")
+def is_open(path: str) -> bool:
+    """Paths anyone may open: signing in, the static files, the home page (it sends an anonymous
+    visitor to the portal) and the public portal."""
+    return (
+        path in ("/", "/login", "/login.json", "/public")
+        or path.startswith("/static/")
+        or path.startswith("/public/")
+    )
 
 
 def login_redirect(request: Request) -> str:

@@ -1,8 +1,8 @@
-"""Whole responses for anonymous readers, kept while the database has not changed.
+"""Whole responses of the public portal, kept while the database has not changed.
 
-Every anonymous visitor of a public site sees the same page for the same address, and a
-page changes only when something is written, so the store's revision (raised by every write
-transaction, whatever it changes) is the version. Signed-in users' pages carry their name
+Every visitor of the public portal (/public/) sees the same page for the same address,
+and a page changes only when something is written, so the store's revision (raised by every write
+transaction, whatever it changes) is the version. The staff app's pages carry the user's name
 and forms and are always rendered afresh. The cache sits inside the session middleware:
 a cached body never holds a cookie, and each visitor still gets their own session.
 """
@@ -16,7 +16,6 @@ from datetime import date
 from fastapi import FastAPI, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from planwatch.present.web import auth
 from planwatch.store import Store
 
 _KEPT = 512
@@ -39,7 +38,8 @@ def install(app: FastAPI, store: Store, wants_json: Callable[[Request], bool]) -
     async def anonymous_pages(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        if request.method != "GET" or not request.url.path.startswith("/plans") or auth.user_of(request):
+        # The portal's pages name no one and hold no form: the same for every visitor, signed in or not.
+        if request.method != "GET" or not request.url.path.startswith("/public"):
             return await call_next(request)
         version = await run_in_threadpool(cache.version)
         # today's date too: a page without ?as_of= is evaluated as of today

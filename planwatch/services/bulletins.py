@@ -336,7 +336,7 @@ def _converted(value: Decimal, given: str | None, wanted: str | None) -> Decimal
         return value
     converted = convert(value, tidy(given), tidy(wanted))
     if converted is None:
-        raise BulletinError(f"单位“{given}”与指标单位“{wanted}”不兼容，不能换算", field="单位")
+        raise BulletinError(f"“{given}”与指标单位“{wanted}”不兼容，不能换算", field="单位")
     return converted
 
 

@@ -92,7 +92,7 @@ def _rows(figures: Sequence[Figure], names: dict[str, str], actor: Actor) -> lis
             "kind": f.kind,
             "kind_label": OBSERVATION_KIND.get(f.kind, f.kind),
             "value": f.value,
-            "value_text": plain(f.value),
+            "value_text": plain(f.value, keep_zeros=True),
             "unit": f.unit,
             "source": f.source,
             "status_label": OBSERVATION_STATUS.get(f.status, f.status),

@@ -81,7 +81,7 @@ def _proposal(p: ProposalRow, line: str, may_decide: bool) -> dict[str, Any]:
         "kind": p.kind,
         "kind_label": OBSERVATION_KIND.get(p.kind, p.kind),
         "value": p.value,
-        "value_text": plain(p.value),
+        "value_text": plain(p.value, keep_zeros=True),
         "unit": p.unit,
         "raw": p.raw,
         "line": p.line,

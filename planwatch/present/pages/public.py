@@ -192,7 +192,7 @@ def _figure_row(f: Figure) -> dict[str, Any]:
         "kind": f.kind,
         "kind_label": OBSERVATION_KIND.get(f.kind, f.kind),
         "value": f.value,
-        "value_text": plain(f.value),
+        "value_text": plain(f.value, keep_zeros=True),
         "unit": f.unit,
         "status_label": OBSERVATION_STATUS.get(f.status, f.status),
         "as_of": f.as_of.isoformat(),

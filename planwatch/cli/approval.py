@@ -158,7 +158,7 @@ def grant(
     """授予用户“审核”或“审批”权限（管理员）。"""
     store = open_store()
     user = capabilities.grant(store, actor(store), name, capability.value)
-    held = "、".join(CAPABILITY_LABELS[c] for c in user.capabilities) or "无"
+    held = "、".join(label for c, label in CAPABILITY_LABELS.items() if c in user.capabilities) or "无"
     err().print(
         f"已授予 {user.name}“{CAPABILITY_LABELS[capability.value]}”权限（现有：{held}）", markup=False
     )
@@ -172,7 +172,7 @@ def revoke(
     """收回用户的“审核”或“审批”权限（管理员）。"""
     store = open_store()
     user = capabilities.revoke(store, actor(store), name, capability.value)
-    held = "、".join(CAPABILITY_LABELS[c] for c in user.capabilities) or "无"
+    held = "、".join(label for c, label in CAPABILITY_LABELS.items() if c in user.capabilities) or "无"
     err().print(
         f"已收回 {user.name}“{CAPABILITY_LABELS[capability.value]}”权限（现有：{held}）", markup=False
     )

@@ -310,7 +310,7 @@ def is_open(path: str) -> bool:
     """Paths anyone may open: signing in, the static files, the home page (it sends an anonymous
     visitor to the portal) and the public portal."""
     return (
-        path in ("/", "/login", "/login.json", "/public")
+        path in ("/", "/login", "/login.json", "/public", "/public.json")
         or path.startswith("/static/")
         or path.startswith("/public/")
     )

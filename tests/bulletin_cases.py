@@ -20,6 +20,9 @@ from planwatch.store.synonyms import SEED
 
 FOLDER = Path(__file__).parent / "fixtures" / "bulletins"
 CASES = ("2021.txt", "2022.txt", "2023.docx", "2024_conflicts.txt")
+# Written after the reader was frozen, with wordings it had not seen; read first at recall 80.6%,
+# precision 96.7% (bench/bulletin.py). Its remaining misses need a synonym the table lacks.
+HELD_OUT = "2024_holdout.txt"
 SYNONYMS = [SynonymPair(*pair) for pair in SEED]
 
 

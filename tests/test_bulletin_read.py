@@ -21,7 +21,17 @@ from planwatch.bulletin import (
 from planwatch.document import load_bytes, load_document
 from planwatch.errors import DocumentError
 from planwatch.model import ObservationKind, ParsedPlan
-from tests.bulletin_cases import CASES, FOLDER, SYNONYMS, as_figures, candidates, document, expected, proposed
+from tests.bulletin_cases import (
+    CASES,
+    FOLDER,
+    HELD_OUT,
+    SYNONYMS,
+    as_figures,
+    candidates,
+    document,
+    expected,
+    proposed,
+)
 from tests.helpers import document_from_text
 
 TITLE = "2023年新建区国民经济和社会发展统计公报\n\n新建区统计局\n2024年3月26日\n\n"
@@ -125,6 +135,8 @@ RATE = Candidate("T2.07", "常住人口城镇化率", "%", True)
         ("全年地区生产总值比2020年增长15.2%。", set()),  # two years' growth: not an annual rate
         ("全年地区生产总值比上年增加20.1亿元。", set()),  # an absolute change, not a level
         ("其中，地区生产总值472.3亿元。", {("level", "472.3")}),
+        ("全年地区生产总值提高到472.3亿元。", {("level", "472.3")}),  # where it went, not the change
+        ("全年地区生产总值同比下降至472.3亿元。", {("level", "472.3")}),
     ],
 )
 def test_the_patterns_of_a_bulletin_sentence(sentence: str, expected_figures: set[tuple[str, str]]) -> None:
@@ -138,6 +150,23 @@ def test_a_change_in_percentage_points_is_not_the_rate_itself() -> None:
     text = TITLE + "年末常住人口城镇化率63.22%，比上年末提高0.85个百分点。"
     reading = read_bulletin(document_from_text(text), [RATE], [])
     assert [(p.kind.value, p.value) for p in reading.proposals] == [("level", Decimal("63.22"))]
+
+
+def test_a_ratio_stated_as_narrowed_to_is_its_level() -> None:
+    text = TITLE + "城乡居民收入比缩小至1.93。"
+    ratio = Candidate("T2.21", "城乡居民人均可支配收入比", None, True)
+    pair = SynonymPair("城乡居民人均可支配收入比", "城乡居民收入比", "same")
+    [found] = read_bulletin(document_from_text(text), [ratio], [pair]).proposals
+    assert (found.value, found.match) == (Decimal("1.93"), Match.SYNONYM)
+
+
+def test_the_held_out_bulletin_misses_only_what_a_user_synonym_supplies(seed: ParsedPlan) -> None:
+    stated = as_figures(expected(HELD_OUT))
+    found = proposed(read_bulletin(document(HELD_OUT), candidates(seed), SYNONYMS))
+    assert found <= stated
+    assert {(f[0], f[2]) for f in stated - found} == {("G034", "level"), ("G034", "growth")}
+    pair = SynonymPair("蔬菜总产量", "蔬菜产量", "same", "用户添加")
+    assert proposed(read_bulletin(document(HELD_OUT), candidates(seed), [*SYNONYMS, pair])) == stated
 
 
 def test_a_rate_indicator_takes_its_base_s_growth() -> None:

@@ -22,10 +22,11 @@ _QUOTES = str.maketrans("", "", "“”‘’\"'•·")
 _REGIONS = ("全区", "全县", "全市", "全省", "全旗", "我区", "本区", "我县", "本县", "我市", "本市")
 _LEADING = re.compile(
     r"^(?:初步核算|经最终核实|经核实|最终核实|据统计|分产业看|按常住地分|按经营地分|按常住人口计算|"
-    r"(?:19|20)[0-9]{2}年(?:度)?|全年|年末|年初|年内|其中|实现|完成|共有|共计|共|累计|另外|此外|"
+    r"(?:19|20)[0-9]{2}年(?:度)?|全年|年末|年初|年内|其中|实现|完成|拥有|共有|共计|共|累计|另外|此外|"
     r"全区|全县|全市|全省|我区|本区|我县|本县|我市|本市)"
 )
 _TRAILING = re.compile(r"(?:为|达到|达|是|实现|完成|共计|共有|共|合计|总计|累计|已|约|超过|突破)$")
+_INNER_VERB = re.compile(r"(?<=.{2})实现(?=.{2})")
 _RATE_SUFFIX = re.compile(r"(?:增速|增长率|增长速度|增幅)$")
 _FALL_SUFFIX = re.compile(r"(?:降幅|下降率|降低率|下降幅度|降低幅度)$")
 _COUNT_SUFFIX = re.compile(r"(?:数量|个数|户数|家数)$")
@@ -60,7 +61,8 @@ def clean_subject(text: str, region: str | None = None) -> str:
         if match := _TRAILING.search(name):
             name, changed = name[: match.start()], True
         name = name.strip(",;:，；：、")
-    return name
+    # 规模以上工业实现营业收入: the verb inside a subject is not part of the name
+    return _INNER_VERB.sub("", name) if len(name) > 4 else name
 
 
 @dataclass(frozen=True, slots=True)

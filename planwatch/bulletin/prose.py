@@ -31,9 +31,12 @@ _FALL = r"下降|降低|减少|回落|下滑|收窄"
 # the verb (with its comparison) that ends the text before a number: …比上年增长 / 下降 / 同比增长
 _VERB = re.compile(rf"(?:比上年末?|比去年|同比|较上年|比年初)?(?P<verb>{_RISE}|{_FALL})了?$")
 _COMPARISON_ONLY = re.compile(r"(?:比上年末?|比去年|同比|较上年|比年初)$")
+# 提高到61.7%, 降至3.5, 缩小至1.93: the new level, not the change
+_TO_LEVEL = re.compile(rf"(?:比上年末?|同比|较上年)?(?:{_RISE}|{_FALL}|缩小|扩大|增|降)(?:到|至)$")
 _FLAT = re.compile(r"(?P<subject>.*?)(?:比上年|与上年|同比|与去年)?(?:基本)?持平")
 _RATIO = re.compile(
-    r"(?P<subject>[^,;:，；：]*?比)(?:为|是|达到|达)?(?P<value>[0-9]+(?:\.[0-9]+)?)(?![0-9.%‰:])"
+    r"(?P<subject>[^,;:，；：]*?比)(?:为|是|达到|达|(?:缩小|扩大|下降|降低|提高|上升)(?:到|至))?"
+    r"(?P<value>[0-9]+(?:\.[0-9]+)?)(?![0-9.%‰:])"
 )
 _REVISED = re.compile(r"最终核实|核实|修订|核定")
 _YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})年")
@@ -142,7 +145,10 @@ def _figures(clause: str) -> list[_Figure]:
 
 
 def _split_verb(before: str) -> tuple[str, str | None]:
-    """(the name part, the growth verb) of the text before a number."""
+    """(the name part, the growth verb) of the text before a number; a verb that says where the
+    figure went (提高到, 降至) leaves a level."""
+    if to_level := _TO_LEVEL.search(before):
+        return before[: to_level.start()], None
     match = _VERB.search(before)
     if match is None:
         comparison = _COMPARISON_ONLY.search(before)

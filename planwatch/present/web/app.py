@@ -148,8 +148,8 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
     app.state.store = Store(store_url)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     _add_error_handlers(app)
-    cache.install(app, app.state.store, wants_json)  # added first: it runs inside the session middleware
     auth.install(app, app.state.store, key=secret_key or auth.secret_key(), denied=denied)
+    cache.install(app, app.state.store)  # added last: outermost, the portal's kept answers skip the rest
     entry.register(app, render)
     version_actions.register(app)
 

@@ -1,64 +1,92 @@
-"""Whole responses of the public portal, kept while the database has not changed.
+"""The public portal's answers (/public/…), kept whole while the database has not changed.
 
-Every visitor of the public portal (/public/) sees the same page for the same address,
-and a page changes only when something is written, so the store's revision (raised by every write
-transaction, whatever it changes) is the version. The staff app's pages carry the user's name
-and forms and are always rendered afresh. The cache sits inside the session middleware:
-a cached body never holds a cookie, and each visitor still gets their own session.
+Every visitor of the portal sees the same answer for the same address: its pages name no one and
+hold no form. An answer changes only when something is written, so the store's revision (raised by
+every write transaction, whatever it changes) and the day (a page is evaluated as of today) are
+its version: the ETag, and the key of the kept answers. A kept answer is sent without touching the
+rest of the app (no session, no rendering); a browser or proxy that sends the ETag back gets 304.
+Answers carry `Cache-Control: public, max-age=PLANWATCH_PORTAL_MAX_AGE` and never a cookie.
+
+A plain ASGI middleware, installed outermost: the portal's hot path is one revision query.
+The staff app's pages carry the user's name and forms and are always rendered afresh.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
 from datetime import date
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from planwatch import config
 from planwatch.store import Store
 
 _KEPT = 512
-_Key = tuple[str, str, bool, date, int]
+PREFIX = "/public"
+_Key = tuple[str, bytes, bytes, date, int]
+_Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 
-class PageCache:
-    def __init__(self, store: Store) -> None:
+class PortalCache:
+    def __init__(self, app: ASGIApp, store: Store) -> None:
+        self.app = app
         self.store = store
-        self.pages: OrderedDict[_Key, tuple[bytes, int, list[tuple[bytes, bytes]]]] = OrderedDict()
+        self.kept: OrderedDict[_Key, _Answer] = OrderedDict()
 
-    def version(self) -> int:
-        return self.store.revision()
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(PREFIX) or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        revision = await run_in_threadpool(self.store.revision)
+        today = date.today()
+        etag = f'W/"{revision}-{today.isoformat()}"'.encode()
+        headers = dict(scope["headers"])
+        common = [(b"etag", etag), (b"cache-control", f"public, max-age={_max_age()}".encode())]
+        if headers.get(b"if-none-match") == etag:
+            await _send(send, 304, common, b"")
+            return
+        key = (scope["path"], scope["query_string"], headers.get(b"accept", b""), today, revision)
+        kept = self.kept.get(key)
+        if kept is None:
+            kept = await self._answer(scope, receive, common)
+            if kept[0] == 200:
+                self.kept[key] = kept
+                if len(self.kept) > _KEPT:
+                    self.kept.popitem(last=False)
+        await _send(send, *kept)
+
+    async def _answer(self, scope: Scope, receive: Receive, common: list[tuple[bytes, bytes]]) -> _Answer:
+        """The app's answer, whole, without its cookies; the caching headers on a 200."""
+        status, kept_headers, body = 500, [], bytearray()
+
+        async def collect(message: Message) -> None:
+            nonlocal status, kept_headers
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                kept_headers = [
+                    (k, v)
+                    for k, v in message.get("headers", [])
+                    if k.lower() not in (b"set-cookie", b"content-length")
+                ]
+            elif message["type"] == "http.response.body":
+                body.extend(message.get("body", b""))
+
+        await self.app(scope, receive, collect)
+        return status, kept_headers + (common if status == 200 else []), bytes(body)
 
 
-def install(app: FastAPI, store: Store, wants_json: Callable[[Request], bool]) -> None:
-    cache = PageCache(store)
-
-    @app.middleware("http")
-    async def anonymous_pages(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        # The portal's pages name no one and hold no form: the same for every visitor, signed in or not.
-        if request.method != "GET" or not request.url.path.startswith("/public"):
-            return await call_next(request)
-        version = await run_in_threadpool(cache.version)
-        # today's date too: a page without ?as_of= is evaluated as of today
-        key = (request.url.path, request.url.query, wants_json(request), date.today(), version)
-        kept = cache.pages.get(key)
-        if kept is not None:
-            return _replay(*kept)
-        response = await call_next(request)
-        if response.status_code != 200 or "set-cookie" in response.headers:
-            return response
-        body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
-        headers = [(k, v) for k, v in response.raw_headers if k.lower() != b"content-length"]
-        cache.pages[key] = (body, response.status_code, headers)
-        if len(cache.pages) > _KEPT:
-            cache.pages.popitem(last=False)
-        return _replay(body, response.status_code, headers)
+async def _send(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    length = [(b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers + length})
+    await send({"type": "http.response.body", "body": body})
 
 
-def _replay(body: bytes, status: int, headers: list[tuple[bytes, bytes]]) -> Response:
-    response = Response(content=body, status_code=status)
-    response.raw_headers = [*headers, (b"content-length", str(len(body)).encode())]
-    return response
+def _max_age() -> int:
+    return config.PORTAL_MAX_AGE.integer()
+
+
+def install(app: FastAPI, store: Store) -> None:
+    """Outermost: add it after every other middleware."""
+    app.add_middleware(PortalCache, store=store)

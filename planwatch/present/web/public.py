@@ -1,23 +1,19 @@
 """公开门户 (/public/): the public's read-only view of each plan, open to anyone, no JavaScript needed.
 
 Pages are registered with the app's `page` helper (HTML and `.json` twin); the open data downloads
-(CSV, xlsx, JSON) are plain routes. Every answer under /public carries `Cache-Control: public` and
-an ETag made of the database's revision and the day (a page is evaluated as of today), so a browser
-or proxy keeps it, and a revalidation that matches answers 304 without rendering; no session cookie
-is ever set on it. The server keeps whole responses too (`cache.py`).
+(CSV, xlsx, JSON) are plain routes. Every answer under /public is kept by the server, carries
+`Cache-Control: public` and an ETag, and never a cookie (`cache.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
-from planwatch import config
 from planwatch.dates import date_or_today
 from planwatch.present.jsonout import dumps
 from planwatch.present.pages.public import (
@@ -41,23 +37,6 @@ def register(app: FastAPI, page: Page) -> None:
 
     def day(as_of: str | None) -> date:
         return date_or_today(as_of, field="as_of")
-
-    @app.middleware("http")
-    async def portal_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if not request.url.path.startswith("/public"):
-            return await call_next(request)
-        revision = await run_in_threadpool(store_of(request).revision)
-        etag = f'W/"{revision}-{date.today().isoformat()}"'
-        headers = {"ETag": etag, "Cache-Control": f"public, max-age={config.PORTAL_MAX_AGE.integer()}"}
-        if request.method == "GET" and request.headers.get("if-none-match") == etag:
-            return Response(status_code=304, headers=headers)
-        response = await call_next(request)
-        del response.headers["set-cookie"]  # the portal keeps no session: any cache may keep it
-        if response.status_code == 200:
-            response.headers.update(headers)
-        return response
 
     @page("/public", "public/plans.html")
     def portal(request: Request) -> dict[str, Any]:

@@ -301,7 +301,18 @@ def entries_by(store: Store, plan_id: int, user: str, limit: int = 100) -> list[
     """What `user` entered into a plan, the latest first."""
     o = observations.c
     query = (
-        select(o.series_id, o.period, o.kind, o.value, o.unit, o.status, o.as_of, o.source, o.entered_at)
+        select(
+            o.series_id,
+            o.period,
+            o.kind,
+            o.value,
+            o.unit,
+            o.status,
+            o.as_of,
+            o.source,
+            o.entered_at,
+            o.approval,
+        )
         .where(o.plan_id == plan_id, o.entered_by == user)
         .order_by(o.id.desc())
         .limit(limit)
@@ -318,6 +329,7 @@ def entries_by(store: Store, plan_id: int, user: str, limit: int = 100) -> list[
                 "as_of": r.as_of.isoformat(),
                 "source": r.source,
                 "entered_at": utc(r.entered_at).isoformat(timespec="seconds"),
+                "approval": r.approval,
             }
             for r in connection.execute(query)
         ]

@@ -343,3 +343,11 @@ def test_the_login_page_escapes_what_it_is_given(site: Site) -> None:
     assert SCRIPT not in page.text
     failed = client.post("/login", data={"name": SCRIPT, "password": "x" * 8, "csrf_token": token(client)})
     assert failed.status_code == 401 and SCRIPT not in failed.text
+
+
+def test_a_step_on_many_figures_selected_at_once_is_read_whole(site: Site) -> None:
+    client = login(site, "admin")
+    unknown = [str(n) for n in range(900_000, 900_080)]  # 80 boxes ticked: more fields than a plain form
+    form = {"csrf_token": token(client, f"/plans/{site.plan_id}/approval"), "step": "review", "id": unknown}
+    answer = client.post(f"/plans/{site.plan_id}/approval", data=form)
+    assert answer.status_code == 400 and "#900000（不存在）" in answer.text  # read, then refused whole

@@ -181,8 +181,9 @@ def require_role(request: Request, *roles: str) -> Actor:
 # ---- forms -----------------------------------------------------------------------------------------------
 
 
-async def read_form(request: Request, limit: int = FORM_LIMIT) -> FormData:
-    """The POSTed form, read up to `limit` bytes (413 beyond), with its CSRF token checked (403)."""
+async def read_form(request: Request, limit: int = FORM_LIMIT, max_fields: int = 50) -> FormData:
+    """The POSTed form, read up to `limit` bytes (413 beyond) and `max_fields` fields (a selection of
+    many figures needs more), with its CSRF token checked (403)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise TooLarge(_too_large(limit))
@@ -194,11 +195,11 @@ async def read_form(request: Request, limit: int = FORM_LIMIT) -> FormData:
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
         form = await MultiPartParser(
-            request.headers, _replay(bytes(body)), max_files=1, max_fields=50, max_part_size=limit
+            request.headers, _replay(bytes(body)), max_files=1, max_fields=max_fields, max_part_size=limit
         ).parse()
         form = await _in_memory(form)
     elif content_type.startswith("application/x-www-form-urlencoded"):
-        form = await FormParser(request.headers, _replay(bytes(body)), max_fields=50).parse()
+        form = await FormParser(request.headers, _replay(bytes(body)), max_fields=max_fields).parse()
     else:
         form = FormData()
     sent = form.get(CSRF_FIELD)

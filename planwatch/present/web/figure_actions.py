@@ -93,7 +93,7 @@ def register(app: FastAPI, page: Page) -> None:
 
     @app.post("/plans/{plan}/approval", include_in_schema=False)
     async def step(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request, 1024 * 1024)
+        form = await auth.read_form(request, 1024 * 1024, max_fields=MOST_IDS + 10)
         store, actor = store_of(request), auth.require_user(request)
         plan_id = await run_in_threadpool(store.resolve, plan)
         action, ids, year = auth.field(form, "step", 10), _ids(form), _year(auth.field(form, "year", 8))

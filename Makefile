@@ -15,12 +15,13 @@ $(STAMP): pyproject.toml package-lock.json
 
 setup: $(STAMP)  ## Python environment with planwatch and its tools
 
-run: setup  ## Read and check the bundled plan, load the demo figures, evaluate it, open the dashboard
+run: setup  ## Read and check the bundled plan, load the demo figures (approved), evaluate it, serve the portal
 	$(BIN)/planwatch lint --min-severity error --fail-on never
 	$(BIN)/planwatch demo
 	$(BIN)/planwatch evaluate 新建区 --as-of 2025-06-30
-	@echo "看板（示例数据，只读）：http://127.0.0.1:8000/plans/1?as_of=2025-06-30"
-	PLANWATCH_PUBLIC=1 $(BIN)/planwatch serve
+	@echo "公开门户（示例数据，非真实统计，已审批）：http://127.0.0.1:8000/public/plans/1?as_of=2025-06-30"
+	@echo "工作人员界面须登录：先运行 planwatch user add 用户名 --role admin，再打开 http://127.0.0.1:8000/login"
+	$(BIN)/planwatch serve
 
 serve: setup  ## The web app on http://127.0.0.1:8000 (PLANWATCH_DATABASE_URL picks the database)
 	$(BIN)/planwatch serve
@@ -43,6 +44,8 @@ bench: setup  ## Print speed and accuracy figures (not asserted anywhere)
 	$(BIN)/python bench/lint_accuracy.py
 	$(BIN)/python bench/versions.py
 	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/bulletin.py
+	scripts/with-postgres.sh $(BIN)/python bench/approval.py
 	scripts/with-postgres.sh $(BIN)/python bench/search.py
 	scripts/with-postgres.sh $(BIN)/python bench/evaluate.py
 	$(BIN)/python bench/web.py

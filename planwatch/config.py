@@ -53,7 +53,6 @@ HOME = Setting(
     "",
     "planwatch 的数据目录，默认 $XDG_DATA_HOME/planwatch（通常是 ~/.local/share/planwatch）",
 )
-PUBLIC = Setting("PLANWATCH_PUBLIC", "", "设为 1 时，未登录的访客可以只读浏览网页界面；否则先登录")
 SECRET_KEY = Setting(
     "PLANWATCH_SECRET_KEY", "", "网页会话签名密钥；未设置时在数据目录中生成并保存 secret_key 文件"
 )
@@ -73,6 +72,14 @@ LOGIN_FAILURES = Setting(
     "PLANWATCH_LOGIN_FAILURES", "5", "同一用户名和地址在时间窗内允许的登录失败次数，超过后暂时拒绝登录"
 )
 LOGIN_WINDOW_SECONDS = Setting("PLANWATCH_LOGIN_WINDOW_SECONDS", "600", "计算登录失败次数的时间窗（秒）")
+SEPARATE_DUTIES = Setting(
+    "PLANWATCH_SEPARATE_DUTIES",
+    "1",
+    "职责分离：为 1 时，填报数据的人不能审核或审批自己填报的数据；设为 0 关闭（不建议）",
+)
+PORTAL_MAX_AGE = Setting(
+    "PLANWATCH_PORTAL_MAX_AGE", "300", "公开门户（/public/）页面允许浏览器和代理缓存的时长（秒）"
+)
 
 
 # ---- limits on what one input may cost (docs/security.md) ------------------------------------------
@@ -176,7 +183,6 @@ def size(setting: Setting) -> int:
 SETTINGS = (
     DATABASE_URL,
     HOME,
-    PUBLIC,
     SECRET_KEY,
     PASSWORD,
     SESSION_HOURS,
@@ -188,6 +194,8 @@ SETTINGS = (
     LOGIN_WINDOW_SECONDS,
     *LIMITS,
     PG_BIN,
+    SEPARATE_DUTIES,
+    PORTAL_MAX_AGE,
 )
 
 

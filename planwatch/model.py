@@ -314,6 +314,18 @@ class ObservationStatus(StrEnum):
     FINAL = "final"  # 最终
 
 
+class ApprovalState(StrEnum):
+    """Where a stored figure is on its way to counting: 填报 → 审核 → 审批 (or returned to its enterer).
+
+    A different axis from `ObservationStatus` (the statistical vintage): a 初步 figure can be approved,
+    a 最终 one can wait for review."""
+
+    ENTERED = "entered"  # 已填报，待审核
+    REVIEWED = "reviewed"  # 已审核，待审批
+    APPROVED = "approved"  # 已审批: counts from the day it was approved (and known)
+    RETURNED = "returned"  # 已退回 to the one who entered it, with a reason
+
+
 @dataclass(frozen=True, slots=True)
 class Observation:
     """One published figure of one series for one period. A revision is a new Observation.
@@ -333,6 +345,8 @@ class Observation:
     entered_by: str = ""
     entered_at: datetime | None = None
     id: int | None = None  # assigned by the store
+    approval: ApprovalState | None = None  # as stored now; None for a figure not yet stored
+    approved_on: date | None = None  # the day it was approved: it counts from max(as_of, approved_on)
 
     @property
     def year(self) -> int:

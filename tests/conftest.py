@@ -71,8 +71,12 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 def _empty_postgres(store: Store) -> None:
+    """Every table emptied, then what the migrations seed put back (the synonym table), so the
+    PostgreSQL database starts each test as a fresh SQLite one does."""
+    from planwatch.store import synonyms
     from planwatch.store.schema import metadata
 
     with store.engine.begin() as connection:
         for table in reversed(metadata.sorted_tables):
             connection.execute(table.delete())
+        synonyms.seed(connection)

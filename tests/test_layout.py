@@ -33,6 +33,7 @@ ALLOWED = {
     "observe": {"errors", "document", "model", "observe", "dates", "formulas", "config"},
     "formulas": set(),
     "store": {"errors", "document", "model", "store", "config"},
+    "bulletin": {"errors", "document", "model", "parse", "formatting", "bulletin"},
 }
 
 

@@ -11,7 +11,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from planwatch.errors import NotFoundError
-from planwatch.model import Observation, ObservationKind, ObservationStatus, ParsedPlan, Plan, Source
+from planwatch.model import (
+    ApprovalState,
+    Observation,
+    ObservationKind,
+    ObservationStatus,
+    ParsedPlan,
+    Plan,
+    Source,
+)
 from planwatch.store import Store
 from planwatch.store import observations as store_observations
 from planwatch.store.observations import (
@@ -42,9 +50,10 @@ GDP_2022_FINAL = replace(
 
 
 def add_observations(store: Store, plan_id: int, new: list[Observation], **options: str) -> AddResult:
-    """The store's write in a transaction of its own (the services add the audit entries)."""
+    """The store's write in a transaction of its own (the services add the audit entries). These tests
+    are about vintages: the figures are approved on the day they become known (approval has its own)."""
     with store.transaction() as connection:
-        return write_observations(connection, plan_id, new, **options)[0]
+        return write_observations(connection, plan_id, new, approval=ApprovalState.APPROVED, **options)[0]
 
 
 def _plan(store: Store, name: str = "甲") -> int:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from planwatch.present.web.app import create_app
 from planwatch.services.actor import system_actor
 from planwatch.services.assignments import assign
 from planwatch.services.audit import audit_entries
+from planwatch.services.bulletins import proposals_of, read_bulletin_file
 from planwatch.services.departments import load_starter
 from planwatch.services.evaluation import evaluate_plan
 from planwatch.services.figures import load_demo
@@ -33,6 +35,7 @@ SECRET = "test-secret-key-not-for-production"
 SCRIPT = "<script>alert(1)</script>"
 DEPT_A, DEPT_B = "区交通运输局", "区发改委"
 ITEM_A, ITEM_B = "T2.01", "T2.02"  # assigned to DEPT_A and DEPT_B
+BULLETINS = Path(__file__).parent / "fixtures" / "bulletins"
 # POSTs that write nothing of the plan or of others (still CSRF-checked): one's own password included.
 EXEMPT = {"/login", "/logout", "/account/password"}
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -63,7 +66,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     add_user(store, system_actor(), "dept_b", "department", PASSWORD, DEPT_B)
     assign(store, system_actor(), plan_id, ITEM_A, DEPT_A)
     assign(store, system_actor(), plan_id, ITEM_B, DEPT_B)
-    app = create_app(url, public=False, secret_key=SECRET)
+    read_bulletin_file(store, system_actor(), plan_id, BULLETINS / "2021.txt")
+    app = create_app(url, secret_key=SECRET)
     yield Site(app, store, url, plan_id)
     app.state.store.close()
     store.close()
@@ -156,16 +160,20 @@ def test_every_post_needs_the_session_csrf_token(site: Site, sent: str | None) -
     client = login(site, "admin")
     for path in post_routes(site.app):
         data = {"csrf_token": sent} if sent else {}
-        url = path.replace("{plan}", str(site.plan_id)).replace("{session_id}", "1")
+        url = (
+            path.replace("{plan}", str(site.plan_id))
+            .replace("{session_id}", "1")
+            .replace("{proposal_id}", "1")
+        )
         response = client.post(url, data={**data, "name": "admin"})
         assert response.status_code == 403, path
         assert "CSRF" in response.text
 
 
-# ---- public or private -----------------------------------------------------------------------------------
+# ---- the staff app and the portal ------------------------------------------------------------------------
 
 
-def test_a_private_site_sends_visitors_to_login(site: Site) -> None:
+def test_the_staff_app_sends_visitors_to_login(site: Site) -> None:
     client = TestClient(site.app)
     response = client.get(f"/plans/{site.plan_id}/indicators", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/login?next=")
@@ -174,39 +182,38 @@ def test_a_private_site_sends_visitors_to_login(site: Site) -> None:
     assert client.get("/static/app.css").status_code == 200
 
 
-def test_a_public_site_is_readable_but_not_writable(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.PUBLIC.name, "1")
-    app = create_app(site.url, secret_key=SECRET)
-    try:
-        client = TestClient(app)
-        assert client.get(f"/plans/{site.plan_id}").status_code == 200
-        assert client.get(f"/plans/{site.plan_id}.json").status_code == 200
-        entry = client.get(f"/plans/{site.plan_id}/entry", follow_redirects=False)
-        assert entry.status_code == 303 and entry.headers["location"].startswith("/login")
-        form = {"series_id": ITEM_A, "period": "2025", "value": "1", "csrf_token": token(client)}
-        written = client.post(
-            f"/plans/{site.plan_id}/entry", data=form, headers={"accept": "application/json"}
-        )
-        assert written.status_code == 401
-    finally:
-        app.state.store.close()
+def test_anonymous_visitors_read_the_portal_and_nothing_else(site: Site) -> None:
+    client = TestClient(site.app)
+    assert client.get("/", follow_redirects=False).headers["location"] == "/public/"
+    assert client.get(f"/public/plans/{site.plan_id}").status_code == 200
+    assert client.get(f"/public/plans/{site.plan_id}.json").status_code == 200
+    for path in ("", "/lint", "/entry", "/approval", "/bulletins"):
+        staff = client.get(f"/plans/{site.plan_id}{path}", follow_redirects=False)
+        assert staff.status_code == 303 and staff.headers["location"].startswith("/login"), path
+    form = {"series_id": ITEM_A, "period": "2025", "value": "1", "csrf_token": token(client)}
+    written = client.post(f"/plans/{site.plan_id}/entry", data=form, headers={"accept": "application/json"})
+    assert written.status_code == 401
 
 
 # ---- who may write what ----------------------------------------------------------------------------------
 
 
-def test_a_department_enters_a_figure_and_the_evaluation_changes(site: Site) -> None:
+def test_a_department_enters_a_figure_that_counts_once_approved(site: Site) -> None:
     today = date.today()
-    before = {e.series_id: e for e in evaluate_plan(site.store, site.plan_id, today).evaluations}
+    before = {
+        e.series_id: e for e in evaluate_plan(site.store, site.plan_id, today, pending=True).evaluations
+    }
+    approved = {e.series_id: e for e in evaluate_plan(site.store, site.plan_id, today).evaluations}
     client = login(site, "dept_a")
     page = client.get(f"/plans/{site.plan_id}/entry")
     assert ITEM_A in page.text and f'value="{ITEM_B}"' not in page.text
     form = entry_form(client, site, ITEM_A, value="9999", source="2025年统计公报")
     response = client.post(f"/plans/{site.plan_id}/entry", data=form, follow_redirects=False)
     assert response.status_code == 303
-    after = {e.series_id: e for e in evaluate_plan(site.store, site.plan_id, today).evaluations}
+    after = {e.series_id: e for e in evaluate_plan(site.store, site.plan_id, today, pending=True).evaluations}
     assert after[ITEM_A] != before[ITEM_A]
     assert after[ITEM_B] == before[ITEM_B]
+    assert {e.series_id: e for e in evaluate_plan(site.store, site.plan_id, today).evaluations} == approved
     latest = history(site.store, site.plan_id, ITEM_A)[-1]
     assert (latest.period, str(latest.value), latest.entered_by) == ("2025", "9999", "dept_a")
     mine = client.get(f"/plans/{site.plan_id}/entry").text
@@ -233,7 +240,16 @@ def write_attempts(client: TestClient, site: Site, other_item: str) -> dict[str,
     """One write of `other_item` per write endpoint: the form data and files to POST."""
     csv = f"指标编号,期间,数值\n{other_item},2025,5\n".encode()
     csrf = token(client, "/plans")
+    proposal = next(p.id for p in proposals_of(site.store, site.plan_id) if p.series_id == other_item)
+    bulletin = (BULLETINS / "2022.txt").read_bytes()
     return {
+        "/plans/{plan}/bulletins": {
+            "data": {"csrf_token": csrf},
+            "files": {"file": ("2022.txt", bulletin, "text/plain")},
+        },
+        f"/plans/{{plan}}/proposals/{proposal}": {"data": {"decision": "accept", "csrf_token": csrf}},
+        "/plans/{plan}/approval": {"data": {"step": "review", "csrf_token": csrf}},
+        "/plans/{plan}/locks": {"data": {"year": "2025", "action": "lock", "csrf_token": csrf}},
         "/plans/{plan}/entry": {"data": {**entry_form(client, site, other_item), "csrf_token": csrf}},
         "/plans/{plan}/entry/import": {
             "data": {"csrf_token": csrf},
@@ -258,7 +274,11 @@ def write_attempts(client: TestClient, site: Site, other_item: str) -> dict[str,
 def test_every_write_endpoint_refuses_the_wrong_role(site: Site, name: str) -> None:
     client = login(site, name)
     attempts = write_attempts(client, site, ITEM_B)  # ITEM_B belongs to DEPT_B
-    assert set(attempts) == post_routes(site.app) - EXEMPT, "a write endpoint is not tried here"
+    tried = {
+        path.split("/proposals/")[0] + "/proposals/{proposal_id}" if "/proposals/" in path else path
+        for path in attempts
+    }
+    assert tried == post_routes(site.app) - EXEMPT, "a write endpoint is not tried here"
     stored, logged = (
         count_observations(site.store, site.plan_id),
         len(audit_entries(site.store, system_actor())),
@@ -368,3 +388,11 @@ def test_a_form_of_thousands_of_fields_or_two_files_is_a_chinese_400(site: Site)
         files=[("file", ("a.csv", b"x", "text/csv")), ("file", ("b.csv", b"y", "text/csv"))],
     )
     assert two.status_code == 400 and "一次只能上传一个文件" in two.text
+
+
+def test_a_step_on_many_figures_selected_at_once_is_read_whole(site: Site) -> None:
+    client = login(site, "admin")
+    unknown = [str(n) for n in range(900_000, 900_080)]  # 80 boxes ticked: more fields than a plain form
+    form = {"csrf_token": token(client, f"/plans/{site.plan_id}/approval"), "step": "review", "id": unknown}
+    answer = client.post(f"/plans/{site.plan_id}/approval", data=form)
+    assert answer.status_code == 400 and "#900000（不存在）" in answer.text  # read, then refused whole

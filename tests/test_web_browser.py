@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.web_server import AS_OF, Site, demo_site
+from tests.web_server import AS_OF, COOKIE, VIEWER, VIEWER_PASSWORD, Site, demo_site, session_cookie
 
 try:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize, sync_playwright
@@ -85,9 +85,14 @@ def launched_chromium(home: Path) -> Iterator[Browser]:
 
 
 @contextmanager
-def watched_page(browser: Browser, base_url: str, viewport: ViewportSize) -> Iterator[Visit]:
-    """A page whose console errors and every request are recorded, for the checks after a visit."""
+def watched_page(
+    browser: Browser, base_url: str, viewport: ViewportSize, cookie: str | None = None
+) -> Iterator[Visit]:
+    """A page whose console errors and every request are recorded, for the checks after a visit;
+    with `cookie`, signed in with that session."""
     context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai")
+    if cookie is not None:
+        context.add_cookies([{"name": COOKIE, "value": cookie, "url": base_url}])
     page = context.new_page()
     page.set_default_timeout(10_000)
     seen = Visit(page, base_url)
@@ -136,9 +141,15 @@ class Visit:
         assert self.outside() == [], f"requests leaving 127.0.0.1: {self.outside()}"
 
 
+@pytest.fixture(scope="module")
+def signed_in(site: Site) -> str:
+    """A colleague's read-only session: the staff app always requires signing in."""
+    return session_cookie(site.url, VIEWER, VIEWER_PASSWORD)
+
+
 @pytest.fixture
-def visit(browser: Browser, site: Site, request: pytest.FixtureRequest) -> Iterator[Visit]:
-    with watched_page(browser, site.url, getattr(request, "param", DESKTOP)) as seen:
+def visit(browser: Browser, site: Site, signed_in: str, request: pytest.FixtureRequest) -> Iterator[Visit]:
+    with watched_page(browser, site.url, getattr(request, "param", DESKTOP), signed_in) as seen:
         yield seen
 
 

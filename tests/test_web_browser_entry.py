@@ -1,6 +1,7 @@
 """数据填报 in a real browser, on a site that requires signing in: a department user signs in through
-the form, enters a figure for its own indicator and sees the evaluation change; another department's
-indicator offers no form and a crafted POST for it is refused.
+the form, enters a figure for its own indicator, sees that the evaluation is unchanged until the figure
+is approved, and sees it change with the switch that counts pending figures (marked 未审批); another
+department's indicator offers no form and a crafted POST for it is refused.
 
 Same rules as tests/test_web_browser.py (Debian chromium via Playwright; skipped locally without it,
 failing on CI). Screenshots: build/screenshots/login.png, entry.png, overview-after-entry.png.
@@ -83,8 +84,8 @@ def _status_counts(visit: Visit) -> dict[str, int]:
     return {str(c["status"]): int(str(c["count"])) for c in counts}
 
 
-def _status_on_indicator_page(visit: Visit, plan_id: int, item: str) -> str:
-    visit.open(f"/plans/{plan_id}/indicators/{item}?as_of={AS_OF}")
+def _status_on_indicator_page(visit: Visit, plan_id: int, item: str, pending: bool = False) -> str:
+    visit.open(f"/plans/{plan_id}/indicators/{item}?as_of={AS_OF}" + ("&pending=1" if pending else ""))
     assert item in visit.page.locator("h1").first.inner_text()
     return visit.page.locator("section.card:has(h2:text-is('评估')) .badge").first.inner_text().strip()
 
@@ -135,11 +136,20 @@ def test_a_department_signs_in_enters_a_figure_and_sees_the_status_change(visit:
     assert MINE in mine.inner_text() and PUBLISHED in mine.inner_text()
     _screenshot(page, "entry", full_page=True)
 
-    # (5) T2.04 after: 提前实现 on its own page; on the overview one 滞后于预期 fewer, one 提前实现 more.
-    after = _status_on_indicator_page(visit, site.plan_id, MINE)
+    # (5) T2.04 after: unchanged while the figure awaits review; with 含未审批数据 ticked, 提前实现,
+    # marked 未审批, and on the overview one 滞后于预期 fewer, one 提前实现 more.
+    assert _status_on_indicator_page(visit, site.plan_id, MINE) == BEFORE
+    after = _status_on_indicator_page(visit, site.plan_id, MINE, pending=True)
     assert after != BEFORE and after == AFTER
-    assert "210" in page.locator("section.card:has(h2:text-is('评估'))").inner_text()
+    judged = page.locator("section.card:has(h2:text-is('评估'))")
+    assert "210" in judged.inner_text() and "未审批" in judged.inner_text()
     visit.open(overview)
+    page.wait_for_function(CHARTS_DRAWN)
+    assert _status_counts(visit) == counts_before
+    page.get_by_label("含未审批数据").check()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="重新评估").click()
+    assert "pending=1" in page.url
     page.wait_for_function(CHARTS_DRAWN)
     counts_after = _status_counts(visit)
     assert counts_after.get(BEFORE, 0) == counts_before[BEFORE] - 1, (counts_before, counts_after)

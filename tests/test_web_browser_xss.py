@@ -12,9 +12,10 @@ import pytest
 from planwatch.services.actor import system_actor
 from planwatch.services.figures import load_demo
 from planwatch.services.plans import bundled_plan_path, ingest_files
+from planwatch.services.users import add_user
 from planwatch.store import Store
 from tests.test_web_browser import launched_chromium
-from tests.web_server import AS_OF, running_server
+from tests.web_server import AS_OF, COOKIE, VIEWER, VIEWER_PASSWORD, running_server, session_cookie
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ SHOW_EVERY_TOOLTIP = """() => {
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, str]]:
     folder = tmp_path_factory.mktemp("xss")
     lines = bundled_plan_path().read_text(encoding="utf-8").split("\n")
     for number, old, new in INJECTED:
@@ -59,17 +60,20 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     (outcome,) = ingest_files(store, system_actor(), [str(plan)])
     assert outcome.result is not None
     load_demo(store, system_actor(), outcome.result.plan_id)
+    add_user(store, system_actor(), VIEWER, "viewer", VIEWER_PASSWORD)
     store.close()
     with running_server(url) as base:
-        yield base, outcome.result.plan_id
+        yield base, outcome.result.plan_id, session_cookie(base, VIEWER, VIEWER_PASSWORD)
 
 
 def test_markup_in_chart_texts_never_runs_and_shows_as_text(
-    hostile_site: tuple[str, int], tmp_path: Path
+    hostile_site: tuple[str, int, str], tmp_path: Path
 ) -> None:
-    base, plan_id = hostile_site
+    base, plan_id, cookie = hostile_site
     with launched_chromium(tmp_path / "home") as browser:
-        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        context = browser.new_context(viewport={"width": 1920, "height": 1080})
+        context.add_cookies([{"name": COOKIE, "value": cookie, "url": base}])
+        page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         every: list[str] = []
@@ -85,14 +89,16 @@ def test_markup_in_chart_texts_never_runs_and_shows_as_text(
         assert dialogs == []
 
 
-def test_inline_script_is_refused_by_the_page_itself(hostile_site: tuple[str, int], tmp_path: Path) -> None:
+def test_inline_script_is_refused_by_the_page_itself(
+    hostile_site: tuple[str, int, str], tmp_path: Path
+) -> None:
     """Even markup that reached the page as HTML would not run: the policy allows no inline script."""
-    base, plan_id = hostile_site
+    base, plan_id, _ = hostile_site
     with launched_chromium(tmp_path / "home") as browser:
         page = browser.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(f"{base}/plans/{plan_id}", wait_until="load")
+        page.goto(f"{base}/public/plans/{plan_id}", wait_until="load")  # the portal: no sign-in
         page.evaluate(
             """() => { const div = document.createElement('div');
                        div.innerHTML = '<img src=x onerror="alert(1)">';

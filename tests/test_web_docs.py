@@ -1,17 +1,17 @@
-"""The API documentation page works offline: Swagger UI from the vendored copy, no CDN."""
+"""The API documentation page works offline: Swagger UI from the vendored copy, no CDN (signed in)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from starlette.testclient import TestClient
-
 from planwatch.present.web.app import create_app
+from tests.web_clients import signed_in
 
 
 def test_the_api_docs_are_served_without_a_cdn(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'docs.db'}"
-    client = TestClient(create_app(url, public=True, secret_key="k"))
+    app = create_app(url, secret_key="k")
+    client = signed_in(app, app.state.store)
     page = client.get("/docs")
     assert page.status_code == 200
     assert "/static/vendor/swagger-ui-bundle.js" in page.text and "/static/swagger-init.js" in page.text

@@ -12,12 +12,16 @@ from starlette.testclient import TestClient
 from planwatch.present.pages import plans as plans_pages
 from planwatch.present.web.app import create_app
 from planwatch.present.web.headers import CSP
+from planwatch.store import Store
+from tests.web_clients import signed_in
 
 
-@pytest.mark.parametrize("path", ["/plans", "/plans.json", "/login", "/static/app.js", "/nowhere", "/docs"])
+@pytest.mark.parametrize(
+    "path", ["/plans", "/public", "/public/plans/9", "/login", "/static/app.js", "/nowhere", "/docs"]
+)
 def test_every_response_carries_the_security_headers(tmp_path: Path, path: str) -> None:
-    client = TestClient(create_app(f"sqlite:///{tmp_path / 'h.db'}", public=True, secret_key="k"))
-    headers = client.get(path).headers
+    client = TestClient(create_app(f"sqlite:///{tmp_path / 'h.db'}", secret_key="k"), follow_redirects=False)
+    headers = client.get(path).headers  # a redirect to /login or a 404 included
     assert headers["content-security-policy"] == CSP and "script-src 'self'" in CSP
     assert "frame-ancestors 'none'" in CSP
     assert headers["x-content-type-options"] == "nosniff"
@@ -31,7 +35,9 @@ def test_an_unforeseen_error_is_a_chinese_500_logged_once(
         raise RuntimeError("a bug")
 
     monkeypatch.setattr("planwatch.present.web.app.plans_page", broken)
-    client = TestClient(create_app(f"sqlite:///{tmp_path / 'e.db'}", public=True, secret_key="k"))
+    url = f"sqlite:///{tmp_path / 'e.db'}"
+    app = create_app(url, secret_key="k")
+    client = signed_in(app, Store(url))
     with caplog.at_level(logging.ERROR):
         response = client.get("/plans")
     assert response.status_code == 500 and "服务器内部错误" in response.text and "a bug" not in response.text

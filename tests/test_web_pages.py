@@ -24,6 +24,7 @@ from planwatch.services.actor import system_actor
 from planwatch.services.figures import DEMO_AS_OF, load_demo
 from planwatch.services.plans import bundled_plan_path, ingest_files
 from planwatch.store import Store
+from tests.web_clients import signed_in
 
 SCRIPT = "<script>alert(1)</script>"
 EVIL_PLAN = f"""{SCRIPT}新建区国民经济和社会发展第十四个五年规划纲要
@@ -52,8 +53,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     seed, evil = ingest_files(store, system_actor(), [str(bundled_plan_path()), str(evil_path)])
     assert seed.result is not None and evil.result is not None
     load_demo(store, system_actor(), seed.result.plan_id)
-    app = create_app(url, public=True, secret_key="test-secret")
-    with TestClient(app) as client:
+    app = create_app(url, secret_key="test-secret")
+    with signed_in(app, store) as client:
         yield Site(client, store, seed.result.plan_id, evil.result.plan_id)
     app.state.store.close()
     store.close()

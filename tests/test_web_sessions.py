@@ -42,7 +42,7 @@ def site(tmp_path: Path) -> Iterator[tuple[FastAPI, Store, int]]:
     load_starter(store, system_actor())
     for name, role in (("admin", "admin"), ("planner", "planner"), ("viewer", "viewer")):
         add_user(store, system_actor(), name, role, PASSWORD)
-    app = create_app(url, public=False, secret_key="k")
+    app = create_app(url, secret_key="k")
     yield app, store, outcome.result.plan_id
     app.state.store.close()
     store.close()
@@ -146,7 +146,7 @@ def test_a_forwarded_address_does_not_reset_the_count(tmp_path: Path) -> None:
     add_user(store, system_actor(), "admin", "admin", PASSWORD)
     store.close()
     statuses = []
-    with running_server(url, public=False) as base:
+    with running_server(url) as base:
         for n in range(8):
             jar = CookieJar()
             opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))

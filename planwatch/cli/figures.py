@@ -71,18 +71,23 @@ def evaluate(
         str | None, typer.Option("--as-of", help="按某一日期已知的数据评估（如 2025-06-30），默认今天")
     ] = None,
     format: Annotated[EvaluateFormat, typer.Option("--format", "-f", help="输出格式")] = EvaluateFormat.text,
+    pending: Annotated[
+        bool, typer.Option("--pending", help="把待审核、待审批的数据也计入（结果标为“未审批”）")
+    ] = False,
 ) -> None:
-    """评估规划指标的完成情况：进度、序时差、后续年均需增长、规划期末预计值。"""
+    """评估规划指标的完成情况：进度、序时差、后续年均需增长、规划期末预计值（只计入已审批的数据）。"""
     store = open_store()
     day = date_or_today(as_of, field="--as-of")
-    result = evaluate_plan(store, locate(store, plan, on=day).plan_id, day)
+    result = evaluate_plan(store, locate(store, plan, on=day).plan_id, day, pending=pending)
     data = evaluation_data(result)
     if format is EvaluateFormat.json:
         sys.stdout.write(jsonout.dumps(data) + "\n")
         return
     shown = table("编号", "指标", "属性", "状态", "说明", wrap={"指标", "说明"})
     for row in data["results"]:
-        status = Text(row["status"], style=_COLOR_STYLE[row["color"]])
+        status = Text(
+            row["status"] + ("（未审批）" if row["unapproved"] else ""), style=_COLOR_STYLE[row["color"]]
+        )
         attribute = attribute_label(row["attribute"])
         shown.add_row(row["indicator_id"], row["name"], attribute, status, row["explanation"])
     out().print(shown)

@@ -11,6 +11,7 @@ from planwatch import config
 from planwatch.cli.common import PlanArgument, actor, err, locate, open_store, out, table, user_errors
 from planwatch.services import assignments, users
 from planwatch.services.actor import ROLE_LABELS, Role
+from planwatch.services.permissions import CAPABILITY_LABELS
 
 user_app = typer.Typer(help="网页界面的用户：添加、列出、分配指标给部门。", no_args_is_help=True)
 
@@ -49,11 +50,12 @@ def user_add(
 def user_list() -> None:
     """列出网页界面的用户。"""
     store = open_store()
-    shown = table("用户名", "角色", "部门", "状态", "添加时间", wrap=set())
+    shown = table("用户名", "角色", "部门", "权限", "状态", "添加时间", wrap=set())
     for u in users.list_users(store, actor(store)):
         created = u.created_at.isoformat(timespec="seconds")
         state = "启用" if u.active else "停用"
-        shown.add_row(u.name, ROLE_LABELS[Role(u.role)], u.department or "", state, created)
+        granted = "、".join(label for c, label in CAPABILITY_LABELS.items() if c in u.capabilities)
+        shown.add_row(u.name, ROLE_LABELS[Role(u.role)], u.department or "", granted, state, created)
     out().print(shown)
 
 

@@ -25,6 +25,7 @@ def evaluation_data(result: PlanEvaluation, targets: Sequence[TargetResult] | No
         "as_of": result.as_of.isoformat(),
         "plan_id": str(result.plan_id),
         "plan_title": result.parsed.plan.title,
+        "pending": result.pending,  # figures awaiting review or approval were counted (未审批)
         "summary": {
             "by_status": _by_status(counts),
             "binding_red": binding_red,
@@ -37,6 +38,7 @@ def evaluation_data(result: PlanEvaluation, targets: Sequence[TargetResult] | No
                 "unit": result.indicators[e.series_id].unit,
                 "attribute": (a.value if (a := result.indicators[e.series_id].attribute) else None),
                 **_judgement(e, result.indicators[e.series_id].unit),
+                "unapproved": e.series_id in result.unapproved,
             }
             for e in result.evaluations
         ],

@@ -85,3 +85,13 @@ def target_link_label(indicator_id: str | None, counted_with_indicator: bool) ->
     if not indicator_id:
         return ""
     return f"同指标{indicator_id}（不重复计数）" if counted_with_indicator else f"数据取自指标{indicator_id}"
+
+
+# A figure's approval (数据审核审批) and the bulletin proposals' words
+APPROVAL_STATE = {"entered": "待审核", "reviewed": "待审批", "approved": "已审批", "returned": "已退回"}
+PROPOSAL_STATE = {"pending": "待审核", "accepted": "已接受", "rejected": "已拒绝"}
+MATCH_KIND = {"exact": "名称一致", "synonym": "同义词", "derived": "推算"}
+
+
+def approval_label(code: str | None) -> str:
+    return APPROVAL_STATE.get(code or "", "—")

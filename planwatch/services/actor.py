@@ -34,6 +34,8 @@ class Actor:
     name: str
     role: Role
     department: str | None = None
+    # granted beside the role by an administrator: "review" (审核), "approve" (审批); see permissions
+    capabilities: frozenset[str] = frozenset()
 
     @property
     def is_system(self) -> bool:

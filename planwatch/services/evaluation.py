@@ -4,6 +4,10 @@ indicators first, worst first within each group.
 
 Evaluations are kept while the database's revision is unchanged: every page of a plan asks for one,
 and any write (a figure added, corrected or approved) makes a new one.
+
+Only approved figures count (store.vintages); `pending=True` shows what the picture would be with
+the figures still waiting for review or approval, and `unapproved` names the series whose figures
+as of the date include such a figure (marked 未审批 on the pages).
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ class PlanEvaluation:
     evaluations: list[Evaluation]
     indicators: dict[str, Indicator]
     adjustments: dict[str, Adjustment]  # item key → the adjustment in force on `as_of`
+    pending: bool = False  # figures awaiting review or approval were counted
+    unapproved: frozenset[str] = frozenset()  # series judged on a figure not approved by `as_of`
 
 
 def plan_period(parsed: ParsedPlan, as_of: date) -> tuple[int, int]:
@@ -41,18 +47,28 @@ def plan_period(parsed: ParsedPlan, as_of: date) -> tuple[int, int]:
 
 
 def evaluate_plan(
-    store: Store, plan_id: int, as_of: date, settings: EvaluationSettings = DEFAULT_SETTINGS
+    store: Store,
+    plan_id: int,
+    as_of: date,
+    settings: EvaluationSettings = DEFAULT_SETTINGS,
+    *,
+    pending: bool = False,
 ) -> PlanEvaluation:
     version = version_in_force(store, plan_id, as_of)
     in_force = {a.item_key: a for a in adjustments(store, plan_id, as_of)}
     parsed = with_adjustments(store.load(version), in_force)
     indicators = parsed.monitored_indicators()
-    observations = observations_as_of(store, plan_id, as_of, [i.id for i in indicators])
+    observations = observations_as_of(store, plan_id, as_of, [i.id for i in indicators], pending=pending)
+    unapproved = frozenset(
+        series
+        for series, found in observations.items()
+        if any(o.approved_on is None or o.approved_on > as_of for o in found)
+    )
     evaluations = evaluate_indicators(indicators, observations, as_of, plan_period(parsed, as_of), settings)
     evaluations = [_noting_adjustment(e, in_force.get(e.series_id)) for e in evaluations]
     by_id = {i.id: i for i in indicators}
     ordered = sorted(evaluations, key=lambda e: _reading_order(e, by_id))
-    return PlanEvaluation(plan_id, version, parsed, as_of, ordered, by_id, in_force)
+    return PlanEvaluation(plan_id, version, parsed, as_of, ordered, by_id, in_force, pending, unapproved)
 
 
 def with_adjustments(parsed: ParsedPlan, in_force: dict[str, Adjustment]) -> ParsedPlan:
@@ -87,17 +103,17 @@ def _noting_adjustment(evaluation: Evaluation, adjustment: Adjustment | None) ->
     return replace(evaluation, explanation=evaluation.explanation + note)
 
 
-_kept: OrderedDict[tuple[str, int, date, int], PlanEvaluation] = OrderedDict()
+_kept: OrderedDict[tuple[str, int, date, int, bool], PlanEvaluation] = OrderedDict()
 _kept_lock = Lock()
 
 
-def evaluated(store: Store, plan_id: int, as_of: date) -> PlanEvaluation:
+def evaluated(store: Store, plan_id: int, as_of: date, *, pending: bool = False) -> PlanEvaluation:
     """`evaluate_plan` with the default settings, kept while the database's revision is unchanged."""
-    key = (store.url, plan_id, as_of, store.revision())
+    key = (store.url, plan_id, as_of, store.revision(), pending)
     with _kept_lock:
         found = _kept.get(key)
     if found is None:
-        found = evaluate_plan(store, plan_id, as_of)
+        found = evaluate_plan(store, plan_id, as_of, pending=pending)
         with _kept_lock:
             _kept[key] = found
             if len(_kept) > _KEPT:

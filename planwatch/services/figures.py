@@ -1,5 +1,7 @@
 """Figures in: an import file, one figure typed into a form, the demo data set. Each is permitted,
 stored with an audit entry per figure (old → new), and bumps the revision, in one transaction.
+A figure enters the review queue (审核, then 审批: services.approval); a locked year takes none.
+The demo's figures are stored approved on their own dates (示例数据, not statistics).
 
 A typed figure is checked by the import's own code (`match_rows` on one `ImportRow`), so the web
 form and an imported file accept and refuse the same things.
@@ -17,9 +19,11 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from planwatch.demo import demo_observations, fingerprint
-from planwatch.model import Observation
+from planwatch.model import ApprovalState, Observation
 from planwatch.observe import ImportRow, layout, match_rows, read_import
 from planwatch.services.actor import Actor
+from planwatch.services.approval import approve_demo
+from planwatch.services.locks import require_open
 from planwatch.services.permissions import PLANNERS, may_write_somewhere, require_role, require_write
 from planwatch.services.versions import working_plan
 from planwatch.store import Store, audit
@@ -104,6 +108,7 @@ def load_demo(store: Store, actor: Actor, plan_id: int) -> AddResult:
         action="demo",
         sha256=fingerprint(observations),
         file_name=DEMO_FILE,
+        approval=ApprovalState.APPROVED,
     )
 
 
@@ -116,13 +121,14 @@ def _store(
     action: str,
     sha256: str | None = None,
     file_name: str = "",
+    approval: ApprovalState = ApprovalState.ENTERED,
 ) -> AddResult:
     with store.transaction() as connection:
         require_write(connection, actor, plan_id, [o.series_id for o in found])
-        return _write_logged(connection, actor, plan_id, found, action, sha256, file_name)
+        return write_logged(connection, actor, plan_id, found, action, sha256, file_name, approval)[0]
 
 
-def _write_logged(
+def write_logged(
     connection: Connection,
     actor: Actor,
     plan_id: int,
@@ -130,17 +136,28 @@ def _write_logged(
     action: str,
     sha256: str | None,
     file_name: str,
-) -> AddResult:
-    """The figures that are news, each with its audit entry (old → new)."""
+    approval: ApprovalState = ApprovalState.ENTERED,
+) -> tuple[AddResult, list[Observation]]:
+    """The figures that are news, each with its audit entry (old → new), on the caller's transaction
+    (the caller has checked who may write them); refused whole when a year is locked."""
+    require_open(connection, plan_id, {o.year for o in new})
     before = current_figures(connection, plan_id, {o.series_id for o in new})
     result, fresh = write_observations(
-        connection, plan_id, new, source_sha256=sha256, file_name=file_name, entered_by=actor.name
+        connection,
+        plan_id,
+        new,
+        source_sha256=sha256,
+        file_name=file_name,
+        entered_by=actor.name,
+        approval=approval,
     )
     for o in fresh:
         key = (o.series_id, o.period, o.kind.value)
         target = f"{o.series_id} {o.period} {o.kind.value}"
         audit.record(connection, actor.name, action, plan_id, target, before.get(key), _figure(o, file_name))
-    return result
+    if approval is ApprovalState.APPROVED:
+        approve_demo(connection, actor, plan_id, fresh)
+    return result, fresh
 
 
 def _figure(o: Observation, file_name: str) -> dict[str, Any]:

@@ -55,3 +55,36 @@ def writable(actor: Actor, owners: dict[str, str], item_ids: Iterable[str]) -> l
     if actor.role is Role.DEPARTMENT and actor.department:
         return [i for i in item_ids if owners.get(i) == actor.department]
     return []
+
+
+# ---- reviewing and approving figures (issue 12) ------------------------------------------------------
+# Review (审核, the statistics bureau) and approve (审批, 发改) are capabilities an administrator grants
+# to a user beside the role (`planwatch user grant`), not roles: a 统计局 department user can enter its
+# own figures and review everyone's; a planner may or may not approve. Administrators (and the system)
+# hold both. A capability is granted only where the role can carry it: review to planners and department
+# users, approve to planners; a viewer reads.
+REVIEW = "review"
+APPROVE = "approve"
+CAPABILITY_LABELS = {REVIEW: "审核", APPROVE: "审批"}
+GRANTABLE = {REVIEW: (Role.PLANNER, Role.DEPARTMENT), APPROVE: (Role.PLANNER,)}
+
+
+def holds(actor: Actor, capability: str) -> bool:
+    return actor.role is Role.ADMIN or capability in actor.capabilities
+
+
+def require_capability(actor: Actor, capability: str) -> None:
+    if not holds(actor, capability):
+        label = CAPABILITY_LABELS[capability]
+        raise PermissionDenied(
+            f"用户“{actor.name}”（{actor.role_label}）没有{label}数据的权限（请管理员授予“{label}”权限）"
+        )
+
+
+def require_other_hand(actor: Actor, entered_by: Iterable[str], doing: str, *, separate: bool) -> None:
+    """Separation of duties: nobody reviews or approves a figure they entered themselves."""
+    if separate and actor.name in set(entered_by):
+        raise PermissionDenied(
+            f"不能{doing}自己填报的数据（职责分离：填报人与{doing}人须为不同的人；"
+            "设置 PLANWATCH_SEPARATE_DUTIES=0 可关闭此项检查）"
+        )

@@ -50,7 +50,7 @@ def departments(store: Store) -> list[str]:
 
 
 def actor_of(user: User) -> Actor:
-    return Actor(user.name, role_of(user.role), user.department)
+    return Actor(user.name, role_of(user.role), user.department, frozenset(user.capabilities))
 
 
 def find_actor(store: Store, name: str) -> Actor:

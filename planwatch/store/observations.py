@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from planwatch.errors import NotFoundError
-from planwatch.model import Observation
+from planwatch.model import ApprovalState, Observation
 from planwatch.store.audit import utc
 from planwatch.store.database import Store
 from planwatch.store.schema import observation_imports, observations, plans
@@ -65,10 +65,13 @@ def write_observations(
     source_sha256: str | None = None,
     file_name: str = "",
     entered_by: str = "",
+    approval: ApprovalState = ApprovalState.ENTERED,
 ) -> tuple[AddResult, list[Observation]]:
     """Store the figures that are news, on the caller's connection: all land or none do.
 
     `entered_by` (when given) names who entered every row; otherwise each row's own `entered_by`.
+    New figures wait for review (`approval` entered) unless the caller says otherwise; an approved
+    one is approved on its own `as_of` (the demo's and the benchmarks' figures).
     With `source_sha256`, the file is recorded and a second import of it into this plan is a no-op.
     Returns the result and the figures stored (the news), for the caller's audit entries.
     """
@@ -77,11 +80,14 @@ def write_observations(
     if source_sha256 is not None and _imported(connection, plan_id, source_sha256):
         return AddResult(0, len(new), already_imported=True), []
     fresh = _news(_known_vintages(connection, plan_id), new)
-    rows = [_row(plan_id, o, entered_by or o.entered_by, entered_at, source_sha256) for o in fresh]
+    rows = [_row(plan_id, o, entered_by or o.entered_by, entered_at, source_sha256, approval) for o in fresh]
+    ids: list[int] = []
+    inserting = observations.insert().returning(observations.c.id, sort_by_parameter_order=True)
     for number, batch in enumerate(_batches(rows, BATCH_SIZE)):
-        connection.execute(observations.insert(), batch)
+        ids += [int(r.id) for r in connection.execute(inserting, batch)]
         if number == 0:
             _pause_for_tests()
+    fresh = [replace(f, id=i) for f, i in zip(fresh, ids, strict=True)]
     if source_sha256 is not None:
         connection.execute(
             observation_imports.insert().values(
@@ -98,11 +104,15 @@ def write_observations(
 
 
 def bulk_load(store: Store, rows: Iterable[tuple[int, Observation]], *, batch_size: int = 10_000) -> int:
-    """The benchmarks' fast path: (plan_id, observation) pairs inserted unchecked, in one transaction."""
+    """The benchmarks' fast path: (plan_id, observation) pairs inserted unchecked and approved on their
+    own `as_of`, in one transaction."""
     entered_at = datetime.now(UTC)
     count = 0
     with store.engine.begin() as connection:
-        prepared = (_row(plan_id, o, o.entered_by, o.entered_at or entered_at, None) for plan_id, o in rows)
+        prepared = (
+            _row(plan_id, o, o.entered_by, o.entered_at or entered_at, None, ApprovalState.APPROVED)
+            for plan_id, o in rows
+        )
         for batch in _batches(prepared, batch_size):
             connection.execute(observations.insert(), batch)
             count += len(batch)
@@ -156,9 +166,16 @@ def _news(known: dict[_Key, list[_Vintage]], new: Sequence[Observation]) -> list
 
 
 def _row(
-    plan_id: int, o: Observation, entered_by: str, entered_at: datetime, sha256: str | None
+    plan_id: int,
+    o: Observation,
+    entered_by: str,
+    entered_at: datetime,
+    sha256: str | None,
+    approval: ApprovalState,
 ) -> dict[str, Any]:
     return {
+        "approval": approval.value,
+        "approved_on": o.as_of if approval is ApprovalState.APPROVED else None,
         "plan_id": plan_id,
         "series_id": o.series_id,
         "period": o.period,
@@ -241,6 +258,8 @@ def list_imports(store: Store, plan_id: int) -> list[ImportRecord]:
 
 def _observation(row: Any) -> Observation:
     return Observation(
+        approval=ApprovalState(row.approval),
+        approved_on=row.approved_on,
         series_id=row.series_id,
         period=row.period,
         value=row.value,
@@ -282,7 +301,18 @@ def entries_by(store: Store, plan_id: int, user: str, limit: int = 100) -> list[
     """What `user` entered into a plan, the latest first."""
     o = observations.c
     query = (
-        select(o.series_id, o.period, o.kind, o.value, o.unit, o.status, o.as_of, o.source, o.entered_at)
+        select(
+            o.series_id,
+            o.period,
+            o.kind,
+            o.value,
+            o.unit,
+            o.status,
+            o.as_of,
+            o.source,
+            o.entered_at,
+            o.approval,
+        )
         .where(o.plan_id == plan_id, o.entered_by == user)
         .order_by(o.id.desc())
         .limit(limit)
@@ -299,6 +329,7 @@ def entries_by(store: Store, plan_id: int, user: str, limit: int = 100) -> list[
                 "as_of": r.as_of.isoformat(),
                 "source": r.source,
                 "entered_at": utc(r.entered_at).isoformat(timespec="seconds"),
+                "approval": r.approval,
             }
             for r in connection.execute(query)
         ]

@@ -433,7 +433,7 @@ departments = Table(
 )
 
 
-# ---- web sessions and the login throttle (planwatch.store.sessions; migration 0013) -----------------
+# ---- web sessions and the login throttle (planwatch.store.sessions; migration 0009) -----------------
 # A signed-in browser holds a random token; only its SHA-256 is stored. A session ends when it is
 # revoked (logout, a password change, the account disabled, an administrator), when it has been idle
 # too long, or at its absolute end. `login_throttle` counts login attempts per user name and address
@@ -462,3 +462,121 @@ login_throttle = Table(
     Column("window_start", DateTime(timezone=True), nullable=False),
     Column("attempts", Integer, nullable=False),
 )
+
+# ---- approval, locks, synonyms and bulletins (issue 12; migration 0010) ------------------------------
+# A figure's approval is its own axis, beside `status` (the statistical vintage): `approval` is where it
+# is on 填报 → 审核 → 审批 (entered | reviewed | approved | returned), `approved_on` the day it was approved.
+# An approved figure counts "as of D" when both its `as_of` and its `approved_on` are ≤ D. Figures stored
+# before 0010 were counting already: the migration marks them approved on their own `as_of`.
+observations.append_column(Column("approval", String(10), nullable=False))
+observations.append_column(Column("approved_on", Date))
+# Capabilities beyond the role, granted by an administrator: "review" (审核, the statistics bureau) and
+# "approve" (审批, 发改), space-separated. Read with the user on every request: no extra query.
+users.append_column(Column("capabilities", Text, nullable=False))
+
+# Every step of a figure's approval after its entry (the row itself says who entered it and when):
+# review | approve | return | resubmit, who, when, and the reason of a return.
+approval_steps = Table(
+    "approval_steps",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _plan_fk(),
+    Column("observation_id", Integer, ForeignKey("observations.id", ondelete="CASCADE"), nullable=False),
+    Column("step", String(10), nullable=False),
+    Column("user_name", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("reason", Text),
+)
+Index("ix_approval_steps_observation", approval_steps.c.observation_id)
+
+# A year of a plan's books closed to every write (entry, import, bulletin acceptance, approval steps)
+# from `locked_at` until an administrator unlocks it with a reason. Rows are kept: the history of locks.
+period_locks = Table(
+    "period_locks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _plan_fk(),
+    Column("year", Integer, nullable=False),
+    Column("locked_by", Text, nullable=False),
+    Column("locked_at", DateTime(timezone=True), nullable=False),
+    Column("reason", Text),
+    Column("unlocked_by", Text),
+    Column("unlocked_at", DateTime(timezone=True)),
+    Column("unlock_reason", Text),
+)
+Index("ix_period_locks_plan_year", period_locks.c.plan_id, period_locks.c.year)
+
+# Names the statistics bureau writes for a plan's indicator names. `relation` "same": the bulletin's
+# name is the indicator (城镇化率 for 常住人口城镇化率); "different": a like-sounding other measure that
+# is never matched (城镇登记失业率 is not 城镇调查失业率) and is shown as such.
+indicator_synonyms = Table(
+    "indicator_synonyms",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),  # as a plan writes it
+    Column("synonym", Text, nullable=False),  # as a bulletin writes it
+    Column("relation", String(10), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("added_by", Text, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("name", "synonym", name="uq_indicator_synonyms_pair"),
+)
+
+# A statistics bulletin read for a plan, its lines (to show each proposal beside its line), and what it
+# left unsaid (`notes`: JSON, the indicators it does not mention and the other measures it gives).
+bulletins = Table(
+    "bulletins",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _plan_fk(),
+    Column("year", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("published_on", Date),
+    Column("file_name", Text, nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("line_count", Integer, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("read_by", Text, nullable=False),
+    Column("read_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("plan_id", "sha256", name="uq_bulletins_plan_sha256"),
+)
+
+bulletin_lines = Table(
+    "bulletin_lines",
+    metadata,
+    Column("bulletin_id", Integer, ForeignKey("bulletins.id", ondelete="CASCADE"), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("raw", Text, nullable=False),
+)
+
+# One proposed figure: what the bulletin says for a series, where, and how it was matched; the 待审核
+# queue is the `pending` rows. `conflict` > 0 groups the figures one bulletin gives for one series and
+# period that disagree: none of them is chosen. Accepting makes an observation (`observation_id`).
+bulletin_proposals = Table(
+    "bulletin_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("bulletin_id", Integer, ForeignKey("bulletins.id", ondelete="CASCADE"), nullable=False),
+    _plan_fk(),
+    Column("series_id", String(32), nullable=False),
+    Column("series_name", Text, nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("value", DecimalText, nullable=False),
+    Column("unit", Text),
+    Column("raw", Text, nullable=False),  # the figure as written, with its unit: 315000万元
+    Column("line", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("match", String(10), nullable=False),  # exact | synonym | derived
+    Column("match_note", Text, nullable=False),  # the synonym used, or the arithmetic
+    Column("unit_problem", Text),
+    Column("conflict", Integer, nullable=False),
+    Column("status", String(12), nullable=False),  # preliminary | verified | final
+    Column("state", String(10), nullable=False),  # pending | accepted | rejected
+    Column("decided_by", Text),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("decision_note", Text),
+    Column("observation_id", Integer),
+)
+Index("ix_bulletin_proposals_plan_state", bulletin_proposals.c.plan_id, bulletin_proposals.c.state)

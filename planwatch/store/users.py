@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Final
+from typing import Any, Final
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -22,7 +22,14 @@ from planwatch.store.schema import users
 _hasher = PasswordHasher()
 # Checked when the name is unknown, so that a wrong name takes as long as a wrong password.
 _DUMMY_HASH = _hasher.hash("planwatch-no-such-user")
-_COLUMNS: Final = (users.c.name, users.c.role, users.c.department, users.c.active, users.c.created_at)
+_COLUMNS: Final = (
+    users.c.name,
+    users.c.role,
+    users.c.department,
+    users.c.active,
+    users.c.created_at,
+    users.c.capabilities,
+)
 
 
 class UserError(PlanwatchError):
@@ -36,6 +43,7 @@ class User:
     department: str | None
     active: bool
     created_at: datetime
+    capabilities: tuple[str, ...] = ()  # granted beside the role: review, approve
 
 
 def insert_user(connection: Connection, name: str, role: str, password: str, department: str | None) -> User:
@@ -48,6 +56,7 @@ def insert_user(connection: Connection, name: str, role: str, password: str, dep
         "password_hash": _hasher.hash(password),
         "created_at": created_at,
         "active": 1,
+        "capabilities": "",
     }
     try:
         with connection.begin_nested():
@@ -62,14 +71,23 @@ def get_user(connection: Connection, name: str) -> User | None:
     row = connection.execute(select(*_COLUMNS).where(users.c.name == name)).first()
     if row is None or not row.active:
         return None
-    return User(row.name, row.role, row.department, bool(row.active), utc(row.created_at))
+    return _user(row)
 
 
 def list_users(connection: Connection) -> list[User]:
-    return [
-        User(r.name, r.role, r.department, bool(r.active), utc(r.created_at))
-        for r in connection.execute(select(*_COLUMNS).order_by(users.c.name))
-    ]
+    return [_user(r) for r in connection.execute(select(*_COLUMNS).order_by(users.c.name))]
+
+
+def _user(row: Any) -> User:
+    granted = tuple(sorted(set(row.capabilities.split()))) if row.capabilities else ()
+    return User(row.name, row.role, row.department, bool(row.active), utc(row.created_at), granted)
+
+
+def set_capabilities(connection: Connection, name: str, capabilities: tuple[str, ...]) -> None:
+    """Replace what `name` is granted beside the role (the caller has checked the names)."""
+    connection.execute(
+        update(users).where(users.c.name == name).values(capabilities=" ".join(sorted(set(capabilities))))
+    )
 
 
 def check_password(connection: Connection, name: str, password: str) -> tuple[User | None, bool]:

@@ -1,5 +1,11 @@
 """What was known on a date: per (series, period, kind) the latest vintage with `as_of` on or before it.
 
+Only approved figures count, each from the later of the day it became known (`as_of`) and the day it
+was approved (`approved_on`): as of D, a figure counts when both are on or before D. So an evaluation
+as of a past date gives the answer it gave then, whatever was approved since. With `pending=True`
+the figures waiting for review or approval count too, from their `as_of` (what the picture would be
+if they were approved); a returned figure never counts.
+
 Built for reading every plan at once (the evaluation of thousands of plans): one anti-join over the
 vintage index, no sort in SQL, and the values that repeat (dates, times, codes) converted once.
 """
@@ -16,7 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Select, String, and_, exists, func, literal, or_, select, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 
-from planwatch.model import Observation, ObservationKind, ObservationStatus
+from planwatch.model import ApprovalState, Observation, ObservationKind, ObservationStatus
 from planwatch.store.audit import utc
 from planwatch.store.database import Store
 from planwatch.store.schema import observations
@@ -26,6 +32,8 @@ _PLANS_PER_QUERY = 500  # plan ids bound per query, well under every driver's li
 _PERIOD_ORDER = attrgetter("period", "kind")  # 2023 < 2023-05 < 2023Q2; growth < level
 KINDS = {k.value: k for k in ObservationKind}
 STATUSES = {s.value: s for s in ObservationStatus}
+APPROVALS = {a.value: a for a in ApprovalState}
+_COUNTING = (ApprovalState.ENTERED.value, ApprovalState.REVIEWED.value, ApprovalState.APPROVED.value)
 COLUMNS = (
     observations.c.id,
     observations.c.plan_id,
@@ -39,14 +47,22 @@ COLUMNS = (
     observations.c.as_of,
     observations.c.entered_by,
     observations.c.entered_at,
+    observations.c.approval,
+    observations.c.approved_on,
 )
 
 
 def observations_as_of(
-    store: Store, plan_id: int, as_of: date, series_ids: Iterable[str] | None = None
+    store: Store,
+    plan_id: int,
+    as_of: date,
+    series_ids: Iterable[str] | None = None,
+    *,
+    pending: bool = False,
 ) -> dict[str, list[Observation]]:
-    """What was known on `as_of`: per series, the latest vintage of each (period, kind), by period."""
-    return latest_vintages(store, as_of, [plan_id], series_ids).get(plan_id, {})
+    """What was known (and approved) on `as_of`: per series, the latest vintage of each (period, kind),
+    by period; with `pending`, figures awaiting review or approval count too."""
+    return latest_vintages(store, as_of, [plan_id], series_ids, pending=pending).get(plan_id, {})
 
 
 def latest_vintages(
@@ -56,6 +72,7 @@ def latest_vintages(
     series_ids: Iterable[str] | None = None,
     *,
     for_evaluation: bool = False,
+    pending: bool = False,
 ) -> dict[int, dict[str, list[Observation]]]:
     """`observations_as_of` for many plans (every plan when `plan_ids` is None) in one pass.
 
@@ -71,11 +88,11 @@ def latest_vintages(
     with store.engine.connect() as connection:
         for chunk in chunks:
             if for_evaluation:
-                query = _ordered_query(as_of, chunk, series, connection.dialect.name)
+                query = _ordered_query(as_of, chunk, series, connection.dialect.name, pending)
                 rows = cast(Iterable[tuple[Any, ...]], connection.execute(query).cursor)  # the driver's rows
                 _collect_judged(rows, result)
             else:
-                query = _latest_query(as_of, chunk, series, connection.dialect.name)
+                query = _latest_query(as_of, chunk, series, connection.dialect.name, pending)
                 _collect(connection.execute(query), result)
     for by_series in result.values():
         for found in by_series.values():
@@ -85,13 +102,15 @@ def latest_vintages(
 
 
 def _ordered_query(
-    as_of: date, plan_ids: list[int] | None, series_ids: list[str] | None, dialect: str
+    as_of: date, plan_ids: list[int] | None, series_ids: list[str] | None, dialect: str, pending: bool
 ) -> Select[Any]:
-    """Every vintage known by `as_of`, in the vintage index's own order (plan, series, period, kind,
-    as_of, id): the last row of each (series, period, kind) is the one that counts. Reading the few
-    superseded rows too is cheaper than asking the database to leave them out (an anti-join)."""
+    """Every counting vintage known by `as_of`, in the vintage index's own order (plan, series, period,
+    kind, as_of, id): the last row of each (series, period, kind) is the one that counts. Reading the
+    few superseded rows too is cheaper than asking the database to leave them out (an anti-join)."""
     o = observations.c
-    query: Select[Any] = select(*(_raw(c, dialect) for c in _JUDGED_COLUMNS)).where(o.as_of <= as_of)
+    query: Select[Any] = select(*(_raw(c, dialect) for c in _JUDGED_COLUMNS)).where(
+        o.as_of <= as_of, _counting(observations, as_of, pending)
+    )
     if plan_ids is not None:
         query = query.where(o.plan_id.in_(plan_ids))
     if series_ids is not None:
@@ -104,9 +123,11 @@ def _latest_query(
     plan_ids: list[int] | None,
     series_ids: list[str] | None,
     dialect: str,
+    pending: bool = False,
     wanted: tuple[Any, ...] = COLUMNS,
 ) -> Select[Any]:
-    """Rows with `as_of` ≤ the date that no later vintage of their (series, period, kind) supersedes."""
+    """Counting rows with `as_of` ≤ the date that no later counting vintage of their (series, period,
+    kind) supersedes."""
     o, n = observations.alias("o"), observations.alias("n")
     superseding = select(literal(1)).where(
         n.c.plan_id == o.c.plan_id,
@@ -114,15 +135,27 @@ def _latest_query(
         n.c.period == o.c.period,
         n.c.kind == o.c.kind,
         n.c.as_of <= as_of,
+        _counting(n, as_of, pending),
         or_(n.c.as_of > o.c.as_of, and_(n.c.as_of == o.c.as_of, n.c.id > o.c.id)),
     )
     columns = [_raw(o.c[c.name], dialect) for c in wanted]
-    query: Select[Any] = select(*columns).where(o.c.as_of <= as_of, ~exists(superseding))
+    query: Select[Any] = select(*columns).where(
+        o.c.as_of <= as_of, _counting(o, as_of, pending), ~exists(superseding)
+    )
     if plan_ids is not None:
         query = query.where(o.c.plan_id.in_(plan_ids))
     if series_ids is not None:
         query = query.where(o.c.series_id.in_(series_ids))
     return query
+
+
+def _counting(table: Any, as_of: date, pending: bool) -> ColumnElement[bool]:
+    """Approved on or before the date; with `pending`, anything not returned."""
+    approval: ColumnElement[str] = table.c.approval
+    if pending:
+        return approval.in_(_COUNTING)
+    approved_on: ColumnElement[date] = table.c.approved_on
+    return and_(approval == ApprovalState.APPROVED.value, approved_on <= as_of)
 
 
 def _raw(column: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
@@ -131,7 +164,7 @@ def _raw(column: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
     PostgreSQL's dates and times come as ISO text; psycopg would spend more time building the same
     datetime objects a million times than the server spends finding the rows.
     """
-    if dialect == "postgresql" and column.name == "as_of":
+    if dialect == "postgresql" and column.name in ("as_of", "approved_on"):
         return func.to_char(column, "YYYY-MM-DD")
     if dialect == "postgresql" and column.name == "entered_at":
         return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS.US')
@@ -148,10 +181,17 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
     last_plan: Any = None
     last_series: Any = None
     last: list[Observation] = []
-    for id_, plan_id, series_id, period, kind, value, unit, source, status, day, entered_by, moment in rows:
+    for row in rows:
+        id_, plan_id, series_id, period, kind, value, unit, source, status, day, entered_by, moment = row[:12]
+        approval, approved_day = row[12:]
         as_of = dates.get(day)
         if as_of is None:
             as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        approved_on = dates.get(approved_day)
+        if approved_on is None and approved_day is not None:
+            approved_on = dates[approved_day] = (
+                approved_day if isinstance(approved_day, date) else date.fromisoformat(approved_day)
+            )
         entered_at = times.get(moment)
         if entered_at is None:
             entered_at = times[moment] = utc(
@@ -169,6 +209,8 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
             entered_by,
             entered_at,
             int(id_),
+            APPROVALS[approval],
+            approved_on,
         )
         if series_id == last_series and plan_id == last_plan:
             last.append(observation)
@@ -182,7 +224,9 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
 
 
 # What a judgement reads: without source, who and when, a million rows come back a third faster.
-_JUDGED_COLUMNS = tuple(c for c in COLUMNS if c.name not in ("source", "entered_by", "entered_at"))
+_JUDGED_COLUMNS = tuple(
+    c for c in COLUMNS if c.name not in ("source", "entered_by", "entered_at", "approval", "approved_on")
+)
 
 
 _SLOTS = tuple(getattr(Observation, name).__set__ for name in Observation.__slots__)  # in field order

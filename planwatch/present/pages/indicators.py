@@ -29,8 +29,9 @@ def indicators_page(
     category: str | None = None,
     attribute: str | None = None,
     status: str | None = None,
+    pending: bool = False,
 ) -> dict[str, Any]:
-    result = evaluated(store, plan_id, as_of)
+    result = evaluated(store, plan_id, as_of, pending=pending)
     judged = {r["indicator_id"]: r for r in evaluation_data(result)["results"]}
     rows = []
     for indicator in result.parsed.monitored_indicators():
@@ -42,6 +43,7 @@ def indicators_page(
                 "color": judgement["color"] if judgement else "grey",
                 "latest_year": judgement["latest_year"] if judgement else None,
                 "latest_value": judgement["latest_value"] if judgement else None,
+                "unapproved": bool(judgement and judgement["unapproved"]),
             }
         )
     shown = [
@@ -54,6 +56,7 @@ def indicators_page(
     return {
         "plan": plan_header(plan_id, result.parsed),
         "as_of": as_of.isoformat(),
+        "pending": pending,
         "filters": {"category": category, "attribute": attribute, "status": status},
         "choices": {
             "category": sorted({r["category"] for r in rows if r["category"]}),
@@ -65,8 +68,10 @@ def indicators_page(
     }
 
 
-def indicator_page(store: Store, plan_id: int, indicator_id: str, as_of: date) -> dict[str, Any]:
-    result = evaluated(store, plan_id, as_of)
+def indicator_page(
+    store: Store, plan_id: int, indicator_id: str, as_of: date, pending: bool = False
+) -> dict[str, Any]:
+    result = evaluated(store, plan_id, as_of, pending=pending)
     parsed = result.parsed
     indicator = find_indicator(parsed, plan_id, indicator_id)
     evaluation = next(
@@ -78,6 +83,7 @@ def indicator_page(store: Store, plan_id: int, indicator_id: str, as_of: date) -
     return {
         "plan": plan_header(plan_id, parsed),
         "as_of": as_of.isoformat(),
+        "pending": pending,
         "indicator": {
             **indicator_data(indicator),
             "attribute_label": attribute_label(attribute_code(indicator)),
@@ -92,6 +98,8 @@ def indicator_page(store: Store, plan_id: int, indicator_id: str, as_of: date) -
                 "as_of": o.as_of.isoformat(),
                 "source": o.source,
                 "status": o.status.value,
+                "approval": o.approval.value if o.approval else None,
+                "approved_on": o.approved_on.isoformat() if o.approved_on else None,
             }
             for o in observations
         ],

@@ -18,8 +18,9 @@ from planwatch.store import Store
 KEY_CARDS = 12
 
 
-def overview_page(store: Store, plan_id: int, as_of: date) -> dict[str, Any]:
-    result = evaluated(store, plan_id, as_of)
+def overview_page(store: Store, plan_id: int, as_of: date, pending: bool = False) -> dict[str, Any]:
+    """`pending`: count the figures awaiting review or approval too (each such result is 未审批)."""
+    result = evaluated(store, plan_id, as_of, pending=pending)
     evaluation = evaluation_data(result)
     results = [with_texts(r, result.indicators[r["indicator_id"]]) for r in evaluation["results"]]
     key = [r for r in results if r["latest_value"] is not None][:KEY_CARDS]
@@ -29,6 +30,7 @@ def overview_page(store: Store, plan_id: int, as_of: date) -> dict[str, Any]:
     return {
         "plan": plan_header(plan_id, result.parsed),
         "as_of": as_of.isoformat(),
+        "pending": pending,
         "demo_as_of": DEMO_AS_OF.isoformat(),
         "summary": evaluation["summary"],
         "status_counts": [

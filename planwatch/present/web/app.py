@@ -28,7 +28,7 @@ from planwatch.dates import date_or_today
 from planwatch.errors import NotFoundError, PlanwatchError
 from planwatch.formatting import plain
 from planwatch.present.jsonout import dumps
-from planwatch.present.labels import OBSERVATION_KIND, OBSERVATION_STATUS
+from planwatch.present.labels import OBSERVATION_KIND, OBSERVATION_STATUS, approval_label
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS
 from planwatch.present.pages.indicators import indicator_page, indicators_page
 from planwatch.present.pages.listings import projects_page, targets_page
@@ -39,7 +39,7 @@ from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
 from planwatch.present.pages.versions import diff_page, versions_page
 from planwatch.present.templating import TEMPLATES
-from planwatch.present.web import auth, cache, entry, headers, signin, version_actions
+from planwatch.present.web import auth, cache, entry, figure_actions, headers, public, signin, version_actions
 from planwatch.services.permissions import PermissionDenied
 from planwatch.services.versions import versions_of
 from planwatch.store import Store
@@ -75,6 +75,7 @@ def environment() -> Environment:
     env.filters["chart_json"] = chart_json
     env.filters["obs_kind"] = lambda code: OBSERVATION_KIND.get(str(code), str(code))
     env.filters["obs_status"] = lambda code: OBSERVATION_STATUS.get(str(code), str(code))
+    env.filters["approval_state"] = approval_label
     env.globals["severity_labels"] = SEVERITY_LABELS
     env.globals["kind_labels"] = KIND_LABELS
     return env
@@ -113,7 +114,6 @@ def _context(request: Request) -> dict[str, Any]:
         "query": request.query_params,
         "user": auth.user_of(request),
         "csrf_token": auth.csrf_token(request),
-        "public": getattr(request.app.state, "public", False),
     }
 
 
@@ -134,7 +134,7 @@ def unexpected(request: Request) -> Response:
 
 
 def denied(request: Request) -> Response:
-    """An anonymous visitor of a private site: the login page, or 401 for the JSON twins."""
+    """An anonymous visitor of the staff app: the login page, or 401 for the JSON twins."""
     if wants_json(request):
         return PlanJSONResponse({"error": "请先登录"}, status_code=401)
     return RedirectResponse(auth.login_redirect(request), status_code=303)
@@ -144,23 +144,16 @@ def parse_as_of(value: str | None) -> date:
     return date_or_today(value, field="as_of")
 
 
-def create_app(
-    store_url: str | None = None, *, public: bool | None = None, secret_key: str | None = None
-) -> FastAPI:
-    """`public` (default: `PLANWATCH_PUBLIC=1`) lets anonymous visitors read; `secret_key` signs sessions."""
+def create_app(store_url: str | None = None, *, secret_key: str | None = None) -> FastAPI:
+    """The staff app (signing in required) and the public portal under /public/; `secret_key` signs
+    sessions."""
     # FastAPI's own /docs page loads Swagger UI from a CDN; ours serves the vendored copy.
     app = FastAPI(title="planwatch", docs_url=None, redoc_url=None)
     app.state.store = Store(store_url)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     _add_error_handlers(app)
-    cache.install(app, app.state.store, wants_json)  # added first: it runs inside the session middleware
-    auth.install(
-        app,
-        app.state.store,
-        public=auth.is_public() if public is None else public,
-        key=secret_key or auth.secret_key(),
-        denied=denied,
-    )
+    auth.install(app, app.state.store, key=secret_key or auth.secret_key(), denied=denied)
+    cache.install(app, app.state.store)  # the portal's kept answers skip the session and the routes
     headers.install(app, unexpected)  # added last: outermost, so every response gets the headers
     signin.register(app, render)
     entry.register(app, render)
@@ -197,8 +190,13 @@ def create_app(
 
         return respond  # FastAPI reads the endpoint's parameters through functools.wraps
 
+    figure_actions.register(app, page)  # 统计公报, 审核审批, locks (issue 12)
+    public.register(app, page)  # the public portal /public/ (issue 12)
+
     @app.get("/", include_in_schema=False)
     def home(request: Request) -> Response:
+        if auth.user_of(request) is None:
+            return RedirectResponse("/public/", status_code=303)
         plan_id = latest_plan_id(store_of(request))
         if plan_id is None:
             return RedirectResponse("/plans", status_code=303)
@@ -209,8 +207,10 @@ def create_app(
         return plans_page(store_of(request))
 
     @page("/plans/{plan}", "web/overview.html")
-    def overview(request: Request, plan: str, as_of: str | None = None) -> dict[str, Any]:
-        return overview_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of))
+    def overview(
+        request: Request, plan: str, as_of: str | None = None, pending: bool = False
+    ) -> dict[str, Any]:
+        return overview_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of), pending)
 
     @page("/plans/{plan}/indicators", "web/indicators.html")
     def indicators(
@@ -220,14 +220,17 @@ def create_app(
         category: str | None = None,
         attribute: str | None = None,
         status: str | None = None,
+        pending: bool = False,
     ) -> dict[str, Any]:
-        return indicators_page(
-            store_of(request), plan_id_of(request, plan), parse_as_of(as_of), category, attribute, status
-        )
+        store, day = store_of(request), parse_as_of(as_of)
+        return indicators_page(store, plan_id_of(request, plan), day, category, attribute, status, pending)
 
     @page("/plans/{plan}/indicators/{indicator_id}", "web/indicator.html")
-    def indicator(request: Request, plan: str, indicator_id: str, as_of: str | None = None) -> dict[str, Any]:
-        return indicator_page(store_of(request), plan_id_of(request, plan), indicator_id, parse_as_of(as_of))
+    def indicator(
+        request: Request, plan: str, indicator_id: str, as_of: str | None = None, pending: bool = False
+    ) -> dict[str, Any]:
+        store, day = store_of(request), parse_as_of(as_of)
+        return indicator_page(store, plan_id_of(request, plan), indicator_id, day, pending)
 
     @page("/plans/{plan}/text", "web/text.html")
     def text(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:

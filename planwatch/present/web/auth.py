@@ -8,8 +8,9 @@ administrator ends it at once, and so does its idle or absolute timeout — a co
 worth nothing. Every POST carries the CSRF token (`csrf_token`); `read_form` checks it.
 
 Who may write what is decided by the services (`planwatch.services.permissions`), for the web and
-the CLI alike; here a request only gets its acting user. Anonymous visitors read when
-`PLANWATCH_PUBLIC=1`; otherwise pages send them to /login and the JSON twins answer 401.
+the CLI alike; here a request only gets its acting user. The staff app always requires signing in:
+anonymous visitors of its pages are sent to /login and its JSON twins answer 401. The public sees the
+portal under /public/ (approved figures only, `present.web.public`), open to anyone.
 """
 
 from __future__ import annotations
@@ -66,10 +67,6 @@ class Session:
     token: str | None  # the database session's token, once signed in
     csrf: str
     dirty: bool = False  # the cookie must be (re)sent
-
-
-def is_public() -> bool:
-    return config.PUBLIC.flag()
 
 
 def upload_limit() -> int:
@@ -183,8 +180,9 @@ def require_role(request: Request, *roles: str) -> Actor:
 # ---- forms -----------------------------------------------------------------------------------------------
 
 
-async def read_form(request: Request, limit: int = FORM_LIMIT) -> FormData:
-    """The POSTed form, read up to `limit` bytes (413 beyond), with its CSRF token checked (403)."""
+async def read_form(request: Request, limit: int = FORM_LIMIT, max_fields: int = 50) -> FormData:
+    """The POSTed form, read up to `limit` bytes (413 beyond) and `max_fields` fields (a selection of
+    many figures needs more), with its CSRF token checked (403)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise TooLarge(_too_large(limit))
@@ -197,14 +195,14 @@ async def read_form(request: Request, limit: int = FORM_LIMIT) -> FormData:
     if content_type.startswith("multipart/form-data"):
         try:
             form = await MultiPartParser(
-                request.headers, _replay(bytes(body)), max_files=1, max_fields=50, max_part_size=limit
+                request.headers, _replay(bytes(body)), max_files=1, max_fields=max_fields, max_part_size=limit
             ).parse()
         except MultiPartException as error:  # two files, thousands of fields, a broken boundary
             raise WebError(f"表单格式有误：{_form_problem(str(error))}") from None
         form = await _in_memory(form)
     elif content_type.startswith("application/x-www-form-urlencoded"):
         try:
-            form = await FormParser(request.headers, _replay(bytes(body)), max_fields=50).parse()
+            form = await FormParser(request.headers, _replay(bytes(body)), max_fields=max_fields).parse()
         except MultiPartException as error:
             raise WebError(f"表单格式有误：{_form_problem(str(error))}") from None
     else:
@@ -269,10 +267,9 @@ def safe_next(target: str) -> str:
 Denied = Callable[[Request], Response]
 
 
-def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denied) -> None:
-    """Load the session and user for every request; send anonymous visitors of a private site to `denied`."""
+def install(app: FastAPI, store: Store, *, key: str, denied: Denied) -> None:
+    """Load the session and user for every request; send anonymous visitors of the staff app to `denied`."""
     sessions = Sessions(key)
-    app.state.public = public
 
     @app.middleware("http")
     async def session_middleware(
@@ -285,7 +282,7 @@ def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denie
             session.token, session.dirty = None, True
         request.state.user = user
         path = request.url.path
-        if user is None and not request.app.state.public and not _open(path):
+        if user is None and not is_open(path):
             response = denied(request)
         else:
             response = await call_next(request)
@@ -294,9 +291,14 @@ def install(app: FastAPI, store: Store, *, public: bool, key: str, denied: Denie
         return response
 
 
-def _open(path: str) -> bool:
-    """Paths anyone may open on a private site."""
-    return path in ("/login", "/login.json") or path.startswith("/static/")
+def is_open(path: str) -> bool:
+    """Paths anyone may open: signing in, the static files, the home page (it sends an anonymous
+    visitor to the portal) and the public portal."""
+    return (
+        path in ("/", "/login", "/login.json", "/public", "/public.json")
+        or path.startswith("/static/")
+        or path.startswith("/public/")
+    )
 
 
 def login_redirect(request: Request) -> str:

@@ -1,76 +1,130 @@
-"""Whole responses for anonymous readers, kept while the database has not changed.
+"""The public portal's answers (/public/…), kept whole while the database has not changed.
 
-Every anonymous visitor of a public site sees the same page for the same address, and a
-page changes only when something is written, so the store's revision (raised by every write
-transaction, whatever it changes) is the version. Signed-in users' pages carry their name
-and forms and are always rendered afresh. The cache sits inside the session middleware:
-a cached body never holds a cookie, and each visitor still gets their own session.
+Every visitor of the portal sees the same answer for the same address: its pages name no one and
+hold no form. An answer changes only when something is written, so the store's revision (raised by
+every write transaction, whatever it changes) and the day (a page is evaluated as of today) are
+its version: the ETag, and the key of the kept answers. A kept answer is sent without touching the
+rest of the app (no session, no rendering); a browser or proxy that sends the ETag back gets 304.
+Answers carry `Cache-Control: public, max-age=PLANWATCH_PORTAL_MAX_AGE` and never a cookie.
 
-A page is kept under its path and the query parameters its route reads, nothing else: `?y=1`,
-`?y=2`, … are one page, not thousands. The cache is bounded in bytes (PLANWATCH_PAGE_CACHE_MB),
-the least recently used pages going first.
+An answer is kept under its path and the query parameters some route reads, nothing else: `?y=1`,
+`?y=2`, … are one answer, not thousands. The kept answers are bounded in bytes
+(PLANWATCH_PAGE_CACHE_MB), the least recently used going first; one answer larger than an eighth
+of the bound is sent but not kept, so it cannot push out all the others.
+
+A plain ASGI middleware, installed outermost: the portal's hot path is one revision query.
+The staff app's pages carry the user's name and forms and are always rendered afresh.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
 from datetime import date
+from urllib.parse import parse_qsl
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planwatch import config
-from planwatch.present.web import auth
 from planwatch.store import Store
 
-_Key = tuple[str, tuple[tuple[str, str], ...], bool, date, int]
-_Page = tuple[bytes, int, list[tuple[bytes, bytes]]]
-_OVERHEAD = 512  # bytes a kept page costs beyond its body: key, headers, bookkeeping
+PREFIX = "/public"
+_OVERHEAD = 512  # bytes a kept answer costs beyond its body: key, headers, bookkeeping
+_Key = tuple[str, tuple[tuple[str, str], ...], bytes, date, int]
+_Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 
-class PageCache:
-    def __init__(self, store: Store, limit_bytes: int) -> None:
-        self.store = store
+class KeptAnswers:
+    """Least recently used answers, bounded in bytes. Used from the event loop only."""
+
+    def __init__(self, limit_bytes: int) -> None:
         self.limit = limit_bytes
-        self.pages: OrderedDict[_Key, _Page] = OrderedDict()
+        self.answers: OrderedDict[_Key, _Answer] = OrderedDict()
         self.size = 0
-        self._lock = threading.Lock()
 
-    def version(self) -> int:
-        return self.store.revision()
+    def get(self, key: _Key) -> _Answer | None:
+        answer = self.answers.get(key)
+        if answer is not None:
+            self.answers.move_to_end(key)
+        return answer
 
-    def get(self, key: _Key) -> _Page | None:
-        with self._lock:
-            page = self.pages.get(key)
-            if page is not None:
-                self.pages.move_to_end(key)
-            return page
-
-    def put(self, key: _Key, page: _Page) -> None:
-        cost = _cost(page)
-        if cost > self.limit // 8:  # one huge page must not push out all the others
+    def put(self, key: _Key, answer: _Answer) -> None:
+        cost = _cost(answer)
+        if cost > self.limit // 8:
             return
-        with self._lock:
-            old = self.pages.pop(key, None)
-            if old is not None:
-                self.size -= _cost(old)
-            self.pages[key] = page
-            self.size += cost
-            while self.size > self.limit and self.pages:
-                _, evicted = self.pages.popitem(last=False)
-                self.size -= _cost(evicted)
+        old = self.answers.pop(key, None)
+        if old is not None:
+            self.size -= _cost(old)
+        self.answers[key] = answer
+        self.size += cost
+        while self.size > self.limit and self.answers:
+            _, evicted = self.answers.popitem(last=False)
+            self.size -= _cost(evicted)
 
 
-def _cost(page: _Page) -> int:
-    body, _, headers = page
+def _cost(answer: _Answer) -> int:
+    _, headers, body = answer
     return len(body) + sum(len(k) + len(v) for k, v in headers) + _OVERHEAD
 
 
+class PortalCache:
+    def __init__(self, app: ASGIApp, store: Store) -> None:
+        self.app = app
+        self.store = store
+        self.kept = KeptAnswers(config.PAGE_CACHE_MB.integer(minimum=1) * 1024 * 1024)
+        self._known: frozenset[str] | None = None  # routes are added after the middleware
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(PREFIX) or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        revision = await run_in_threadpool(self.store.revision)
+        today = date.today()
+        etag = f'W/"{revision}-{today.isoformat()}"'.encode()
+        headers = dict(scope["headers"])
+        common = [(b"etag", etag), (b"cache-control", f"public, max-age={_max_age()}".encode())]
+        if headers.get(b"if-none-match") == etag:
+            await _send(send, 304, common, b"")
+            return
+        key = (scope["path"], self._parameters(scope), headers.get(b"accept", b""), today, revision)
+        kept = self.kept.get(key)
+        if kept is None:
+            kept = await self._answer(scope, receive, common)
+            if kept[0] == 200:
+                self.kept.put(key, kept)
+        await _send(send, *kept)
+
+    def _parameters(self, scope: Scope) -> tuple[tuple[str, str], ...]:
+        """The query parameters some route reads, sorted: the only ones that make answers differ."""
+        if self._known is None:
+            self._known = known_parameters(scope["app"]) if "app" in scope else frozenset()
+        query = scope["query_string"].decode("latin-1")
+        return tuple(sorted((k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k in self._known))
+
+    async def _answer(self, scope: Scope, receive: Receive, common: list[tuple[bytes, bytes]]) -> _Answer:
+        """The app's answer, whole, without its cookies; the caching headers on a 200."""
+        status, kept_headers, body = 500, [], bytearray()
+
+        async def collect(message: Message) -> None:
+            nonlocal status, kept_headers
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                kept_headers = [
+                    (k, v)
+                    for k, v in message.get("headers", [])
+                    if k.lower() not in (b"set-cookie", b"content-length")
+                ]
+            elif message["type"] == "http.response.body":
+                body.extend(message.get("body", b""))
+
+        await self.app(scope, receive, collect)
+        return status, kept_headers + (common if status == 200 else []), bytes(body)
+
+
 def known_parameters(app: FastAPI) -> frozenset[str]:
-    """The query parameters some page reads: the only ones that make a page differ."""
+    """The query parameters some GET route reads."""
     names: set[str] = set()
     for route in app.routes:
         if isinstance(route, APIRoute) and route.methods and "GET" in route.methods:
@@ -78,35 +132,16 @@ def known_parameters(app: FastAPI) -> frozenset[str]:
     return frozenset(names)
 
 
-def install(app: FastAPI, store: Store, wants_json: Callable[[Request], bool]) -> None:
-    cache = PageCache(store, config.PAGE_CACHE_MB.integer(minimum=1) * 1024 * 1024)
-    known: list[frozenset[str]] = []  # filled on first use: routes are added after the middleware
-
-    @app.middleware("http")
-    async def anonymous_pages(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if request.method != "GET" or not request.url.path.startswith("/plans") or auth.user_of(request):
-            return await call_next(request)
-        if not known:
-            known.append(known_parameters(request.app))
-        version = await run_in_threadpool(cache.version)
-        parameters = tuple(sorted((k, v) for k, v in request.query_params.multi_items() if k in known[0]))
-        # today's date too: a page without ?as_of= is evaluated as of today
-        key = (request.url.path, parameters, wants_json(request), date.today(), version)
-        kept = cache.get(key)
-        if kept is not None:
-            return _replay(*kept)
-        response = await call_next(request)
-        if response.status_code != 200 or "set-cookie" in response.headers:
-            return response
-        body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
-        headers = [(k, v) for k, v in response.raw_headers if k.lower() != b"content-length"]
-        cache.put(key, (body, response.status_code, headers))
-        return _replay(body, response.status_code, headers)
+async def _send(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    length = [(b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers + length})
+    await send({"type": "http.response.body", "body": body})
 
 
-def _replay(body: bytes, status: int, headers: list[tuple[bytes, bytes]]) -> Response:
-    response = Response(content=body, status_code=status)
-    response.raw_headers = [*headers, (b"content-length", str(len(body)).encode())]
-    return response
+def _max_age() -> int:
+    return config.PORTAL_MAX_AGE.integer()
+
+
+def install(app: FastAPI, store: Store) -> None:
+    """Outermost: add it after every other middleware."""
+    app.add_middleware(PortalCache, store=store)

@@ -13,12 +13,13 @@ as of the date include such a figure (marked 未审批 on the pages).
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from threading import Lock
 
 from planwatch.evaluate import DEFAULT_SETTINGS, EvaluationSettings, evaluate_indicators, rank
-from planwatch.model import Attribute, Evaluation, Indicator, ParsedPlan, Target
+from planwatch.model import Attribute, Evaluation, Indicator, Observation, ParsedPlan, Target
 from planwatch.services.versions import adjustments, version_in_force
 from planwatch.store import Store
 from planwatch.store.plans import Adjustment
@@ -38,6 +39,9 @@ class PlanEvaluation:
     adjustments: dict[str, Adjustment]  # item key → the adjustment in force on `as_of`
     pending: bool = False  # figures awaiting review or approval were counted
     unapproved: frozenset[str] = frozenset()  # series judged on a figure not approved by `as_of`
+    # the figures each series was judged on: the latest vintage of each period known on `as_of`
+    # (approved by then, or awaiting approval when `pending`); what a chart of this evaluation draws
+    counted: Mapping[str, list[Observation]] = field(default_factory=dict)
 
 
 def plan_period(parsed: ParsedPlan, as_of: date) -> tuple[int, int]:
@@ -68,7 +72,9 @@ def evaluate_plan(
     evaluations = [_noting_adjustment(e, in_force.get(e.series_id)) for e in evaluations]
     by_id = {i.id: i for i in indicators}
     ordered = sorted(evaluations, key=lambda e: _reading_order(e, by_id))
-    return PlanEvaluation(plan_id, version, parsed, as_of, ordered, by_id, in_force, pending, unapproved)
+    return PlanEvaluation(
+        plan_id, version, parsed, as_of, ordered, by_id, in_force, pending, unapproved, observations
+    )
 
 
 def with_adjustments(parsed: ParsedPlan, in_force: dict[str, Adjustment]) -> ParsedPlan:

@@ -10,8 +10,6 @@ from planwatch.evaluate import spec_from_indicator
 from planwatch.evaluate.path import expected_path
 from planwatch.model import Indicator, Observation
 from planwatch.services.evaluation import PlanEvaluation, plan_period
-from planwatch.store import Store
-from planwatch.store.observations import history
 
 _CENT = Decimal("0.01")
 
@@ -40,12 +38,18 @@ def indicator_chart(
     }
 
 
-def card_chart(store: Store, result: PlanEvaluation, indicator_id: str) -> dict[str, Any] | None:
+def counted_chart(result: PlanEvaluation, indicator_id: str) -> dict[str, Any]:
+    """The chart of what the evaluation counted: a figure entered after its date, or not yet
+    approved (unless the evaluation counts pending figures), is not drawn as an actual level."""
+    indicator = result.indicators[indicator_id]
+    observed = result.counted.get(indicator_id, [])
+    return indicator_chart(indicator, observed, plan_period(result.parsed, result.as_of))
+
+
+def card_chart(result: PlanEvaluation, indicator_id: str) -> dict[str, Any] | None:
     """A key indicator card's small chart: the series of its detail page without the band; None when
     there are not two levels to draw (a series judged on its growth rates alone)."""
-    indicator = result.indicators[indicator_id]
-    observed = history(store, result.plan_id, indicator_id)
-    chart = indicator_chart(indicator, observed, plan_period(result.parsed, result.as_of))
+    chart = counted_chart(result, indicator_id)
     return chart if sum(1 for value in chart["actual"] if value is not None) >= 2 else None
 
 

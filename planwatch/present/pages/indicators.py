@@ -8,7 +8,7 @@ from typing import Any
 from planwatch.model import Indicator
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.labels import attribute_label
-from planwatch.present.pages.charts import indicator_chart, with_projection_band
+from planwatch.present.pages.charts import counted_chart, indicator_chart, with_projection_band
 from planwatch.present.pages.common import (
     attribute_code,
     find_indicator,
@@ -20,6 +20,7 @@ from planwatch.present.plan_data import indicator_data
 from planwatch.services.evaluation import evaluated, plan_period
 from planwatch.store import Store
 from planwatch.store.observations import history
+from planwatch.store.vintages import observations_as_of
 
 
 def indicators_page(
@@ -79,7 +80,11 @@ def indicator_page(
     )
     observations = history(store, plan_id, indicator_id)
     lines = store.lines(result.version_id)
-    chart = indicator_chart(indicator, observations, plan_period(parsed, as_of))
+    if indicator_id in result.indicators:
+        chart = counted_chart(result, indicator_id)
+    else:  # the review table's rows are kept, not judged: drawn from the figures that count all the same
+        counted = observations_as_of(store, plan_id, as_of, [indicator_id], pending=pending)
+        chart = indicator_chart(indicator, counted.get(indicator_id, []), plan_period(parsed, as_of))
     return {
         "plan": plan_header(plan_id, parsed),
         "as_of": as_of.isoformat(),

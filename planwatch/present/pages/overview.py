@@ -43,7 +43,7 @@ def overview_page(store: Store, plan_id: int, as_of: date, pending: bool = False
             for r in results
             if r["attribute"] == "binding" and r["color"] == "grey"
         ],
-        "key_indicators": [{**r, "chart": card_chart(store, result, r["indicator_id"])} for r in key],
+        "key_indicators": [{**r, "chart": card_chart(result, r["indicator_id"])} for r in key],
         "projects_by_box": [box_in_yi(box) for box in totals["boxes"]],
         "projects_overall": box_in_yi(totals["overall"]),
         "freshness": {

@@ -16,6 +16,7 @@ from planwatch.present.pages.common import (
     plan_header,
     with_texts,
 )
+from planwatch.present.pages.kept import kept_while_unchanged
 from planwatch.present.plan_data import indicator_data
 from planwatch.services.evaluation import evaluated, plan_period
 from planwatch.store import Store
@@ -23,6 +24,7 @@ from planwatch.store.observations import history
 from planwatch.store.vintages import observations_as_of
 
 
+@kept_while_unchanged
 def indicators_page(
     store: Store,
     plan_id: int,
@@ -69,6 +71,7 @@ def indicators_page(
     }
 
 
+@kept_while_unchanged
 def indicator_page(
     store: Store, plan_id: int, indicator_id: str, as_of: date, pending: bool = False
 ) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from planwatch.evaluate.series import due_year
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.pages.charts import card_chart
 from planwatch.present.pages.common import OFF_TRACK, box_in_yi, plan_header, with_texts
+from planwatch.present.pages.kept import kept_while_unchanged
 from planwatch.present.plan_data import project_totals
 from planwatch.services.evaluation import evaluated
 from planwatch.services.figures import DEMO_AS_OF
@@ -18,6 +19,7 @@ from planwatch.store import Store
 KEY_CARDS = 12
 
 
+@kept_while_unchanged
 def overview_page(store: Store, plan_id: int, as_of: date, pending: bool = False) -> dict[str, Any]:
     """`pending`: count the figures awaiting review or approval too (each such result is 未审批)."""
     result = evaluated(store, plan_id, as_of, pending=pending)

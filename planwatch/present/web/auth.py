@@ -19,7 +19,7 @@ import hmac
 import io
 import os
 import secrets
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -29,8 +29,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData, MutableHeaders, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planwatch import config
 from planwatch.errors import PlanwatchError
@@ -119,8 +120,10 @@ class Sessions:
                 return Session(token if isinstance(token, str) else None, data["c"])
         return Session(None, secrets.token_urlsafe(32), dirty=True)
 
-    def save(self, request: Request, response: Response, session: Session) -> None:
-        response.set_cookie(
+    def cookie(self, request: Request, session: Session) -> str:
+        """The Set-Cookie header's value for this session."""
+        carrier = Response()
+        carrier.set_cookie(
             COOKIE,
             self._serializer.dumps({"t": session.token, "c": session.csrf}),
             max_age=self._seconds,
@@ -129,6 +132,7 @@ class Sessions:
             samesite="lax",
             secure=request.url.scheme == "https",
         )
+        return carrier.headers["set-cookie"]
 
 
 def sign_in(request: Request, signed: SignedIn) -> None:
@@ -267,28 +271,44 @@ def safe_next(target: str) -> str:
 Denied = Callable[[Request], Response]
 
 
-def install(app: FastAPI, store: Store, *, key: str, denied: Denied) -> None:
-    """Load the session and user for every request; send anonymous visitors of the staff app to `denied`."""
-    sessions = Sessions(key)
+class SessionMiddleware:
+    """Loads the session and its user into the request's state; sends anonymous visitors of the staff
+    app to `denied`; (re)sends the cookie when the request changed it. Plain ASGI: one middleware
+    layer of Starlette's `BaseHTTPMiddleware` costs every request a task group and a stream."""
 
-    @app.middleware("http")
-    async def session_middleware(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        session = sessions.load(request)
-        request.state.session = session
-        user = await run_in_threadpool(session_actor, store, session.token) if session.token else None
+    def __init__(self, app: ASGIApp, store: Store, sessions: Sessions, denied: Denied) -> None:
+        self.app = app
+        self.store = store
+        self.sessions = sessions
+        self.denied = denied
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        session = self.sessions.load(request)
+        request.state.session = session  # scope["state"]: every Request made of this scope sees it
+        user = await run_in_threadpool(session_actor, self.store, session.token) if session.token else None
         if session.token and user is None:  # ended: logged out, timed out, revoked, account disabled
             session.token, session.dirty = None, True
         request.state.user = user
-        path = request.url.path
-        if user is None and not is_open(path):
-            response = denied(request)
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start" and session.dirty:  # read when the answer starts
+                headers = MutableHeaders(scope=message)
+                headers.append("set-cookie", self.sessions.cookie(request, session))
+            await send(message)
+
+        if user is None and not is_open(scope["path"]):
+            await self.denied(request)(scope, receive, sending)
         else:
-            response = await call_next(request)
-        if session.dirty:
-            sessions.save(request, response, session)
-        return response
+            await self.app(scope, receive, sending)
+
+
+def install(app: FastAPI, store: Store, *, key: str, denied: Denied) -> None:
+    """Load the session and user for every request; send anonymous visitors of the staff app to `denied`."""
+    app.add_middleware(SessionMiddleware, store=store, sessions=Sessions(key), denied=denied)
 
 
 def is_open(path: str) -> bool:

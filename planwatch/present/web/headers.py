@@ -10,10 +10,11 @@ the connection stays open and nothing of the traceback reaches the visitor.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Final
 
 from fastapi import FastAPI, Request, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("planwatch.web")
 
@@ -40,18 +41,38 @@ HEADERS: Final = (
 Fallback = Callable[[Request], Response]
 
 
+class SecurityHeaders:
+    """Plain ASGI, outermost: the headers go on every answer, a kept portal page's too."""
+
+    def __init__(self, app: ASGIApp, unexpected: Fallback) -> None:
+        self.app = app
+        self.unexpected = unexpected
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                headers.extend((name, value) for name, value in HEADERS if name not in names)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception:
+            log.exception("unexpected error on %s", scope["path"])
+            if started:  # half an answer is out: nothing to replace it with but a dropped connection
+                raise
+            await self.unexpected(Request(scope))(scope, receive, sending)
+
+
 def install(app: FastAPI, unexpected: Fallback) -> None:
     """Add the headers to every response (cached ones too: this runs outermost)."""
-
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        try:
-            response = await call_next(request)
-        except Exception:
-            log.exception("unexpected error on %s", request.url.path)
-            response = unexpected(request)
-        names = {name for name, _ in response.raw_headers}
-        response.raw_headers.extend((name, value) for name, value in HEADERS if name not in names)
-        return response
+    app.add_middleware(SecurityHeaders, unexpected=unexpected)

@@ -20,6 +20,7 @@ import gc
 import multiprocessing
 import os
 import random
+import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -27,14 +28,17 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from planwatch.evaluate import SeriesSpec, evaluate_specs, spec_from_indicator
-from planwatch.model import Indicator, Observation, ObservationKind, ObservationStatus, ParsedPlan, Source
-from planwatch.services.plans import bundled_plan_path, read_plan
-from planwatch.store import Store
-from planwatch.store.observations import bulk_load
-from planwatch.store.schema import metadata
-from planwatch.store.vintages import latest_vintages
-from tests.helpers import ingest
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT)]  # `python bench/x.py` from anywhere: tests.helpers is shared
+
+from planwatch.evaluate import SeriesSpec, evaluate_specs, spec_from_indicator  # noqa: E402
+from planwatch.model import Indicator, Observation, ObservationKind, ObservationStatus, ParsedPlan, Source  # noqa: E402
+from planwatch.services.plans import bundled_plan_path, read_plan  # noqa: E402
+from planwatch.store import Store  # noqa: E402
+from planwatch.store.observations import bulk_load  # noqa: E402
+from planwatch.store.schema import metadata  # noqa: E402
+from planwatch.store.vintages import latest_vintages  # noqa: E402
+from tests.helpers import ingest  # noqa: E402
 
 AS_OF = date(2026, 6, 30)
 SERIES_PER_PLAN = 60

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -22,11 +23,14 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from planwatch.model import ParsedPlan
-from planwatch.services.plans import bundled_plan_path, read_plan
-from planwatch.store import Store, search
-from planwatch.store.schema import metadata
-from tests.helpers import ingest
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT)]  # `python bench/x.py` from anywhere: tests.helpers is shared
+
+from planwatch.model import ParsedPlan  # noqa: E402
+from planwatch.services.plans import bundled_plan_path, read_plan  # noqa: E402
+from planwatch.store import Store, search  # noqa: E402
+from planwatch.store.schema import metadata  # noqa: E402
+from tests.helpers import ingest  # noqa: E402
 
 QUERIES = ("5G", "水利", "海昏侯", "192.2", "产业园", "新建区")
 REPEATS = 20

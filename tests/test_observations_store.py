@@ -145,6 +145,27 @@ def test_many_plans_are_read_in_one_pass(store: Store) -> None:
     assert latest_vintages(store, date(2030, 1, 1), plan_ids=[]) == {}
 
 
+def test_the_judgement_s_read_gives_the_same_figures_without_who_and_where(store: Store) -> None:
+    first, second = _plan(store, "甲"), _plan(store, "乙")
+    add_observations(store, first, [GDP_2022, GDP_2022_FINAL, replace(GDP_2022, period="2021")])
+    add_observations(store, second, [replace(GDP_2022, value=Decimal("77"))])
+    with store.transaction() as connection:  # a figure still awaiting approval
+        write_observations(
+            connection, second, [replace(GDP_2022, period="2023")], approval=ApprovalState.ENTERED
+        )
+
+    def judged(o: Observation) -> tuple[object, ...]:
+        return (o.series_id, o.period, o.value, o.kind, o.as_of, o.status, o.approval, o.approved_on, o.id)
+
+    for day, pending in [(date(2023, 6, 1), False), (date(2030, 1, 1), False), (date(2030, 1, 1), True)]:
+        full = latest_vintages(store, day, [first, second], pending=pending)
+        lean = latest_vintages(store, day, [first, second], pending=pending, for_evaluation=True)
+        assert {p: {s: [judged(o) for o in v] for s, v in by.items()} for p, by in lean.items()} == {
+            p: {s: [judged(o) for o in v] for s, v in by.items()} for p, by in full.items()
+        }
+        assert all(o.source == "" for by in lean.values() for v in by.values() for o in v)
+
+
 def test_bulk_load_stores_rows_that_read_back_alike(store: Store) -> None:
     plan_id = _plan(store)
     rows = [(plan_id, replace(GDP_2022, period=str(year))) for year in range(2021, 2026)]

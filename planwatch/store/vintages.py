@@ -184,14 +184,8 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
     for row in rows:
         id_, plan_id, series_id, period, kind, value, unit, source, status, day, entered_by, moment = row[:12]
         approval, approved_day = row[12:]
-        as_of = dates.get(day)
-        if as_of is None:
-            as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
-        approved_on = dates.get(approved_day)
-        if approved_on is None and approved_day is not None:
-            approved_on = dates[approved_day] = (
-                approved_day if isinstance(approved_day, date) else date.fromisoformat(approved_day)
-            )
+        as_of = _day(day, dates)
+        approved_on = _day(approved_day, dates)
         entered_at = times.get(moment)
         if entered_at is None:
             entered_at = times[moment] = utc(
@@ -223,10 +217,19 @@ def _collect(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, list[Obs
         last_plan, last_series, last = plan_id, series_id, found
 
 
+def _day(raw: Any, dates: dict[Any, date]) -> Any:
+    """A stored date as a `date` (SQLite gives text), each distinct one converted once; None stays None."""
+    if raw is None:
+        return None
+    found = dates.get(raw)
+    if found is None:
+        found = dates[raw] = raw if isinstance(raw, date) else date.fromisoformat(raw)
+    return found
+
+
 # What a judgement reads: without source, who and when, a million rows come back a third faster.
-_JUDGED_COLUMNS = tuple(
-    c for c in COLUMNS if c.name not in ("source", "entered_by", "entered_at", "approval", "approved_on")
-)
+# The approval stays: a figure counted while still pending is marked 未审批.
+_JUDGED_COLUMNS = tuple(c for c in COLUMNS if c.name not in ("source", "entered_by", "entered_at"))
 
 
 _SLOTS = tuple(getattr(Observation, name).__set__ for name in Observation.__slots__)  # in field order
@@ -240,17 +243,14 @@ def _collect_judged(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, l
     last_key: tuple[Any, Any] = (None, None)
     last: list[Observation] = []
     new = object.__new__
-    series_of, period_of, value_of, unit_of, kind_of, as_of_of, source_of, status_of, by_of, at_of, id_of = (
-        _SLOTS
-    )
+    (series_of, period_of, value_of, unit_of, kind_of, as_of_of, source_of, status_of, by_of, at_of, id_of,
+     approval_of, approved_on_of) = _SLOTS  # fmt: skip
     pending: tuple[Any, ...] | None = None
     for row in chain(rows, (None,)):
         # A row of the same (plan, series, period, kind) as the one pending supersedes it.
         if pending is not None and (row is None or row[1:5] != pending[1:5]):
-            id_, plan_id, series_id, period, kind, value, unit, status, day = pending
-            as_of = dates.get(day)
-            if as_of is None:
-                as_of = dates[day] = day if isinstance(day, date) else date.fromisoformat(day)
+            id_, plan_id, series_id, period, kind, value, unit, status, day, approval, approved_on = pending
+            as_of = _day(day, dates)
             # The fields of a frozen Observation set through its slots: what its __init__ does, at less
             # than half the cost (a million rows). The rows are the store's own, of their declared types.
             observation = new(Observation)
@@ -265,6 +265,8 @@ def _collect_judged(rows: Iterable[tuple[Any, ...]], into: dict[int, dict[str, l
             by_of(observation, "")
             at_of(observation, None)
             id_of(observation, int(id_))
+            approval_of(observation, APPROVALS[approval])
+            approved_on_of(observation, _day(approved_on, dates))
             if (plan_id, series_id) == last_key:
                 last.append(observation)
             else:

@@ -113,6 +113,14 @@ def link_targets(
     return links
 
 
+def unlinked_targets(
+    targets: Sequence[Target], indicators: Sequence[Indicator], period: tuple[int, int]
+) -> list[Target]:
+    """The targets about no row of the table: their figures are their own (the template's rows)."""
+    links = link_targets(targets, indicators, period)
+    return [t for t in targets if t.id not in links]
+
+
 def _same_target(mine: SeriesSpec, theirs: SeriesSpec, unit: str | None, row_unit: str | None) -> bool:
     if mine.target_year != theirs.target_year:
         return False

@@ -1,6 +1,7 @@
 """Evaluate a stored plan as of a date: read the plan and what was known on the date, hand model
 objects to the pure evaluation, and return the results in the order a planner reads them: binding
-indicators first, worst first within each group.
+indicators first, worst first within each group; then the plan's prose targets, in the plan's order,
+each with its link to a row of the table (a target restating a row is judged once, as the row).
 
 Evaluations are kept while the database's revision is unchanged: every page of a plan asks for one,
 and any write (a figure added, corrected or approved) makes a new one.
@@ -13,7 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from threading import Lock
 
-from planwatch.evaluate import DEFAULT_SETTINGS, EvaluationSettings, evaluate_indicators, rank
+from planwatch.evaluate import (
+    DEFAULT_SETTINGS,
+    EvaluationSettings,
+    TargetResult,
+    evaluate_indicators,
+    rank,
+    target_results,
+)
 from planwatch.model import Attribute, Evaluation, Indicator, ParsedPlan, Target
 from planwatch.services.versions import adjustments, version_in_force
 from planwatch.store import Store
@@ -32,6 +40,7 @@ class PlanEvaluation:
     evaluations: list[Evaluation]
     indicators: dict[str, Indicator]
     adjustments: dict[str, Adjustment]  # item key → the adjustment in force on `as_of`
+    targets: tuple[TargetResult, ...] = ()  # the prose targets, in the plan's order
 
 
 def plan_period(parsed: ParsedPlan, as_of: date) -> tuple[int, int]:
@@ -47,12 +56,18 @@ def evaluate_plan(
     in_force = {a.item_key: a for a in adjustments(store, plan_id, as_of)}
     parsed = with_adjustments(store.load(version), in_force)
     indicators = parsed.monitored_indicators()
-    observations = observations_as_of(store, plan_id, as_of, [i.id for i in indicators])
-    evaluations = evaluate_indicators(indicators, observations, as_of, plan_period(parsed, as_of), settings)
+    series = [i.id for i in indicators] + [t.id for t in parsed.targets]
+    observations = observations_as_of(store, plan_id, as_of, series)
+    period = plan_period(parsed, as_of)
+    evaluations = evaluate_indicators(indicators, observations, as_of, period, settings)
     evaluations = [_noting_adjustment(e, in_force.get(e.series_id)) for e in evaluations]
     by_id = {i.id: i for i in indicators}
     ordered = sorted(evaluations, key=lambda e: _reading_order(e, by_id))
-    return PlanEvaluation(plan_id, version, parsed, as_of, ordered, by_id, in_force)
+    targets = tuple(
+        replace(r, evaluation=_noting_adjustment(r.evaluation, in_force.get(r.target.id)))
+        for r in target_results(parsed.targets, indicators, observations, as_of, period, settings)
+    )
+    return PlanEvaluation(plan_id, version, parsed, as_of, ordered, by_id, in_force, targets)
 
 
 def with_adjustments(parsed: ParsedPlan, in_force: dict[str, Adjustment]) -> ParsedPlan:

@@ -233,8 +233,10 @@ def create_app(
         return text_page(store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/targets", "web/targets.html")
-    def targets(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
-        return targets_page(store_of(request), plan_id_of(request, plan), version)
+    def targets(
+        request: Request, plan: str, as_of: str | None = None, version: int | None = None
+    ) -> dict[str, Any]:
+        return targets_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of), version)
 
     @page("/plans/{plan}/projects", "web/projects.html")
     def projects(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planwatch.errors import PlanwatchError
 
@@ -64,6 +65,11 @@ LOGIN_FAILURES = Setting(
     "PLANWATCH_LOGIN_FAILURES", "5", "同一用户名和地址在时间窗内允许的登录失败次数，超过后暂时拒绝登录"
 )
 LOGIN_WINDOW_SECONDS = Setting("PLANWATCH_LOGIN_WINDOW_SECONDS", "600", "计算登录失败次数的时间窗（秒）")
+TIMEZONE = Setting(
+    "PLANWATCH_TIMEZONE",
+    "Asia/Shanghai",
+    "显示时间所用的时区（IANA 时区名，如 Asia/Shanghai、Asia/Urumqi）；数据库中的时间一律按 UTC 保存",
+)
 
 
 # ---- limits on what one input may cost (docs/security.md) ------------------------------------------
@@ -174,9 +180,21 @@ SETTINGS = (
     UPLOAD_MB,
     LOGIN_FAILURES,
     LOGIN_WINDOW_SECONDS,
+    TIMEZONE,
     *LIMITS,
     PG_BIN,
 )
+
+
+def timezone() -> ZoneInfo:
+    """The zone times are shown in (PLANWATCH_TIMEZONE); an unknown name stops with one Chinese line."""
+    name = TIMEZONE.value().strip() or TIMEZONE.default
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingError(
+            f"设置 {TIMEZONE.name}={name!r} 无效：应为 IANA 时区名，如 Asia/Shanghai"
+        ) from None
 
 
 def data_home() -> Path:

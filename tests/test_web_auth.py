@@ -223,7 +223,8 @@ def test_a_revision_is_audited_old_to_new(site: Site) -> None:
     assert (entry.old["value"], entry.new["value"]) == ("100", "120")
     admin = login(site, "admin")
     page = admin.get("/audit")
-    assert page.status_code == 200 and "T2.03 2025 level" in page.text
+    assert page.status_code == 200 and "T2.03 2025年 水平值" in page.text  # in the planner's words
+    assert "<td>填报数据</td>" in page.text and "数值：100 → 120" in page.text
     assert client.get("/audit").status_code == 403
 
 

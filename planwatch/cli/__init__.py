@@ -10,8 +10,10 @@ from typing import Annotated
 
 import typer
 
-from planwatch.cli import backup, departments, figures, plans, reading, serve, users, versions
+from planwatch.cli import backup, chinese, departments, figures, plans, reading, serve, users, versions
 from planwatch.cli.common import acting
+
+chinese.install()  # Typer's own words (help, usage errors) in Chinese, before the app is built
 
 app = typer.Typer(
     help="planwatch：把规划纲要读成结构化、可追溯、可监测的规划。",

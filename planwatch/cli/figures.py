@@ -41,7 +41,10 @@ def register(app: typer.Typer) -> None:
 def observe(
     plan: PlanArgument,
     file: Annotated[
-        Path, typer.Argument(help="填好的 .csv 或 .xlsx（planwatch template 生成的模板，或长表）")
+        Path,
+        typer.Argument(
+            metavar="数据文件", help="填好的 .csv 或 .xlsx（planwatch template 生成的模板，或长表）"
+        ),
     ],
 ) -> None:
     """导入监测数据（统计数据）；有任何一行不合格则整个文件不导入，并列出问题（前100条及总数）。"""

@@ -33,6 +33,7 @@ from planwatch.present.pages.listings import projects_page
 from planwatch.present.pages.plans import plans_page
 from planwatch.present.pages.search import search_page
 from planwatch.present.plan_data import plan_data
+from planwatch.present.times import shown_time
 from planwatch.services.plans import IngestOutcome, bundled_plan_path, ingest_files
 from planwatch.store import Store
 
@@ -56,7 +57,10 @@ def register(app: typer.Typer) -> None:
 @user_errors
 def ingest(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="规划文件；省略时导入内置的新建区规划纲要", show_default=False)
+        list[Path] | None,
+        typer.Argument(
+            metavar="规划文件", help="规划文件；省略时导入内置的新建区规划纲要", show_default=False
+        ),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行解析的进程数（默认为 CPU 核数）")] = 0,
 ) -> None:
@@ -121,7 +125,7 @@ def list_plans() -> None:
         version = f"第{p['version']}版（共{p['versions']}版）" if p["versions"] > 1 else f"第{p['version']}版"
         shown.add_row(
             str(p["id"]), p["title"], f"{p['region'] or '—'}（{p['level_label']}）", p["kind_label"], period,
-            version, p["stage"] or "—", str(p["indicator_count"]), p["ingested_at"][:16].replace("T", " "),
+            version, p["stage"] or "—", str(p["indicator_count"]), shown_time(p["ingested_at"]),
         )  # fmt: skip
     out().print(shown)
 
@@ -241,7 +245,7 @@ def _subtotal(shown: Any, box: dict[str, Any]) -> None:
 @user_errors
 def search(
     plan: PlanArgument,
-    query: Annotated[str, typer.Argument(help="要找的词，多个词用空格分开（须同时出现）")],
+    query: Annotated[str, typer.Argument(metavar="检索词", help="要找的词，多个词用空格分开（须同时出现）")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="最多显示几条")] = 20,
     version: VersionOption = None,
 ) -> None:

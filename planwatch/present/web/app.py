@@ -40,6 +40,7 @@ from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
 from planwatch.present.pages.versions import diff_page, versions_page
 from planwatch.present.templating import TEMPLATES
+from planwatch.present.times import shown_time
 from planwatch.present.web import auth, cache, entry, version_actions
 from planwatch.services.permissions import PermissionDenied
 from planwatch.services.versions import versions_of
@@ -76,6 +77,7 @@ def environment() -> Environment:
     env.filters["chart_json"] = chart_json
     env.filters["obs_kind"] = lambda code: OBSERVATION_KIND.get(str(code), str(code))
     env.filters["obs_status"] = lambda code: OBSERVATION_STATUS.get(str(code), str(code))
+    env.filters["time"] = shown_time  # every time a person reads: the local zone (PLANWATCH_TIMEZONE)
     env.globals["severity_labels"] = SEVERITY_LABELS
     env.globals["kind_labels"] = KIND_LABELS
     return env
@@ -137,7 +139,7 @@ def denied(request: Request) -> Response:
 
 
 def parse_as_of(value: str | None) -> date:
-    return date_or_today(value, field="as_of")
+    return date_or_today(value, field="评估日期")
 
 
 def create_app(

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from planwatch.dates import date_or_today
 from planwatch.errors import NotFoundError, PlanwatchError
 from planwatch.formatting import plain
+from planwatch.present.audit_labels import user_label
 from planwatch.present.jsonout import dumps
 from planwatch.present.labels import OBSERVATION_KIND, OBSERVATION_STATUS
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS
@@ -78,6 +79,7 @@ def environment() -> Environment:
     env.filters["obs_kind"] = lambda code: OBSERVATION_KIND.get(str(code), str(code))
     env.filters["obs_status"] = lambda code: OBSERVATION_STATUS.get(str(code), str(code))
     env.filters["time"] = shown_time  # every time a person reads: the local zone (PLANWATCH_TIMEZONE)
+    env.filters["who"] = user_label  # 命令行:root → 系统（命令行 root）
     env.globals["severity_labels"] = SEVERITY_LABELS
     env.globals["kind_labels"] = KIND_LABELS
     return env

@@ -64,11 +64,13 @@ def register(app: FastAPI, render: Render) -> None:
         auth.sign_out(request)
         return RedirectResponse("/login", status_code=303)
 
-    @app.get("/plans/{plan}/entry", include_in_schema=False)
     def entry(request: Request, plan: str, notice: str = "") -> Response:
         store, actor = store_of(request), auth.require_user(request)
         plan_id = store.resolve(plan)
         return render(request, "web/entry.html", entry_page(store, plan_id, actor, notice=notice))
+
+    for path in ("/plans/{plan}/entry.json", "/plans/{plan}/entry"):  # the page and its JSON twin
+        app.add_api_route(path, entry, methods=["GET"], include_in_schema=False)
 
     @app.post("/plans/{plan}/entry", include_in_schema=False)
     async def enter(request: Request, plan: str) -> Response:
@@ -111,10 +113,12 @@ def register(app: FastAPI, render: Render) -> None:
         await run_in_threadpool(assignments.assign, store, actor, plan_id, item_id, department or None)
         return RedirectResponse(f"/plans/{plan_id}/entry?notice=assigned-1", status_code=303)
 
-    @app.get("/audit", include_in_schema=False)
     def audit(request: Request, plan: int | None = None) -> Response:
         actor = auth.require_user(request)
         return render(request, "web/audit.html", audit_page(store_of(request), actor, plan))
+
+    for path in ("/audit.json", "/audit"):
+        app.add_api_route(path, audit, methods=["GET"], include_in_schema=False)
 
 
 def _import(store: Store, actor: Actor, plan_id: int, file_name: str, content: bytes) -> list[str] | str:

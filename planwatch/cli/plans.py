@@ -210,10 +210,13 @@ def projects(plan: PlanArgument, version: VersionOption = None) -> None:
     )  # fmt: skip
     boxes = {box["box"]: box for box in page["boxes"]}
     rows = page["projects"]
+    last_of_box = {p["box"]: index for index, p in enumerate(rows)}
     for index, p in enumerate(rows):
         investment = plain(p["investment_yi_yuan"])
         if investment and p["investment_qualifier"] == "approx":
             investment = "约" + investment
+        if p["repeat_of"]:
+            investment = f"{investment}（重复列入，同{p['repeat_of']['id']}，不重复计算）".lstrip()
         land = plain(p["land_mu"], 2)
         cells = (
             p["id"],
@@ -225,21 +228,27 @@ def projects(plan: PlanArgument, version: VersionOption = None) -> None:
             p["capacity_raw"] or "",
         )
         shown.add_row(*cells, str(p["line"]))
-        if index + 1 == len(rows) or rows[index + 1]["box"] != p["box"]:
+        if index == last_of_box[p["box"]]:  # once, under the box's last project (a box may come back)
             _subtotal(shown, boxes[p["box"]])
     overall = page["overall"]
     out().print(shown)
+    repeats = f"（另有 {overall['repeats']} 个重复列入，只计一次）" if overall["repeats"] else ""
     out().print(
-        f"合计：{overall['count']} 个项目，其中 {overall['with_investment']} 个列明投资，"
-        f"总投资 {plain(overall['investment_yi_yuan'])} 亿元。",
+        f"合计：{overall['count']} 个项目{repeats}，其中 {overall['with_investment']} 个列明投资，"
+        f"总投资 {_amount(overall['investment_yi_yuan'])} 亿元。",
         markup=False,
     )
 
 
 def _subtotal(shown: Any, box: dict[str, Any]) -> None:
     label = f"{box['box'] or ''} 小计：{box['count']} 个项目，{box['with_investment']} 个列明投资"
-    shown.add_row("", "", label, "", plain(box["investment_yi_yuan"]), "", "", "", style="bold")
+    shown.add_row("", "", label, "", _amount(box["investment_yi_yuan"]), "", "", "", style="bold")
     shown.add_section()
+
+
+def _amount(value: Any) -> str:
+    """A total: 未列明 when no project of it states an amount (not 0)."""
+    return "未列明" if value is None else plain(value)
 
 
 @user_errors

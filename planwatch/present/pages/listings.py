@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from planwatch.model import Project
 from planwatch.present import evaluation_data
 from planwatch.present.amounts import yi_yuan
 from planwatch.present.labels import target_kind_label, target_link_label
 from planwatch.present.pages.common import box_in_yi, plan_header, version_of
-from planwatch.present.plan_data import project_data, project_totals, target_data
+from planwatch.present.plan_data import project_data, project_totals, repeat_of, target_data
 from planwatch.services.evaluation import evaluated
 from planwatch.services.figures import demo_as_of
 from planwatch.store import Store
@@ -53,15 +54,26 @@ def _target_row(target: Any, judgement: dict[str, Any] | None) -> dict[str, Any]
 def projects_page(store: Store, plan_id: int, version: int | None = None) -> dict[str, Any]:
     _, parsed = version_of(store, plan_id, version)
     totals = project_totals(parsed.projects)
+    repeats = repeat_of(parsed.projects)
     return {
         "plan": plan_header(plan_id, parsed),
         "boxes": [box_in_yi(box) for box in totals["boxes"]],
         "overall": box_in_yi(totals["overall"]),
         "projects": [
-            {**project_data(p), "investment_yi_yuan": yi_yuan(p.investment_wan_yuan)} for p in parsed.projects
+            {
+                **project_data(p),
+                "investment_yi_yuan": yi_yuan(p.investment_wan_yuan),
+                "repeat_of": _repeat(repeats.get(p.id)),
+            }
+            for p in parsed.projects
         ],
     }
 
 
 def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
+
+
+def _repeat(first: Project | None) -> dict[str, Any] | None:
+    """The earlier listing a project repeats (counted there, not again)."""
+    return None if first is None else {"id": first.id, "box": first.box, "name": first.name}

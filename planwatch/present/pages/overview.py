@@ -44,7 +44,12 @@ def overview_page(store: Store, plan_id: int, as_of: date) -> dict[str, Any]:
         ],
         "key_indicators": [{**r, "chart": card_chart(store, result, r["indicator_id"])} for r in key],
         "targets": _target_counts(evaluation["targets"]),
-        "projects_by_box": [box_in_yi(box) for box in totals["boxes"]],
+        "projects_by_box": [
+            box_in_yi(box) for box in totals["boxes"] if box["investment_wan_yuan"] is not None
+        ],
+        "projects_unlisted_boxes": [
+            box["box"] for box in totals["boxes"] if box["investment_wan_yuan"] is None
+        ],
         "projects_overall": box_in_yi(totals["overall"]),
         "freshness": {
             "due_year": due,

@@ -223,9 +223,16 @@ def create_app(
         category: str | None = None,
         attribute: str | None = None,
         status: str | None = None,
+        missing: bool = False,
     ) -> dict[str, Any]:
         return indicators_page(
-            store_of(request), plan_id_of(request, plan), parse_as_of(as_of), category, attribute, status
+            store_of(request),
+            plan_id_of(request, plan),
+            parse_as_of(as_of),
+            category,
+            attribute,
+            status,
+            missing,
         )
 
     @page("/plans/{plan}/indicators/{indicator_id}", "web/indicator.html")

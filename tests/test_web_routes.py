@@ -89,3 +89,15 @@ def test_the_entry_and_audit_twins_need_a_signed_in_user_and_the_audit_an_admini
         log["entries"][0]
     )
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", log["entries"][0]["at"])
+
+
+@pytest.mark.parametrize("path", ["/plans/99", "/plans/99/targets", "/plans/不存在的规划"])
+def test_an_unknown_plan_is_named_and_the_page_links_to_the_list(app: FastAPI, path: str) -> None:
+    with TestClient(app) as client:
+        page = client.get(path)
+        twin = client.get(path, headers={"Accept": "application/json"})
+    said = "数据库中没有编号为 99 的规划" if "99" in path else "数据库中没有名称含“不存在的规划”的规划"
+    assert page.status_code == twin.status_code == 404
+    assert said in page.text and '<a href="/plans">查看全部规划（规划列表）</a>' in page.text
+    assert "planwatch plans" not in page.text  # a command-line hint has no place on a web page
+    assert twin.json() == {"error": said}

@@ -108,4 +108,4 @@ def test_the_projects_page_writes_未列明_and_marks_the_repeat(demo_db: None) 
     assert row + '<td class="num"><span class="muted">未列明</span></td>' in page
     repeat = next(p for p in data["projects"] if p["id"] == "P146")
     assert repeat["repeat_of"] == {"id": "P008", "box": "专栏3-2", "name": "江西科骏·国际AR/VR科创城项目"}
-    assert '<tr id="P146" class="repeat">' in page and "重复列入，同专栏3-2P008" in page
+    assert '<tr id="P146" class="repeat">' in page and "重复列入，同专栏3-2 P008，不重复计算" in page

@@ -158,7 +158,10 @@ def changes(old: Any, new: Any, whole: str = "value") -> list[dict[str, Any]]:
     if not isinstance(old, dict) and not isinstance(new, dict):
         return [_row(whole, old, new)]
     before, after = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
-    names = list(dict.fromkeys([*before, *after]))
+    order = list(FIELDS)  # as a person reads them (value, unit, status…), not as stored (sorted)
+    names = sorted(
+        dict.fromkeys([*before, *after]), key=lambda n: order.index(n) if n in order else len(order)
+    )
     return [_row(name, before.get(name), after.get(name)) for name in names]
 
 

@@ -27,7 +27,9 @@ app = typer.Typer(
 def main(
     as_user: Annotated[
         str | None,
-        typer.Option("--as", help="以某个网页用户的身份和权限执行（默认：系统，即服务器上的操作者）"),
+        typer.Option(
+            "--as", metavar="用户名", help="以某个网页用户的身份和权限执行（默认：系统，即服务器上的操作者）"
+        ),
     ] = None,
 ) -> None:
     """planwatch：把规划纲要读成结构化、可追溯、可监测的规划。"""

@@ -75,7 +75,8 @@ def template(
 def evaluate(
     plan: PlanArgument,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="按某一日期已知的数据评估（如 2025-06-30），默认今天")
+        str | None,
+        typer.Option("--as-of", metavar="日期", help="按某一日期已知的数据评估（如 2025-06-30），默认今天"),
     ] = None,
     format: Annotated[EvaluateFormat, typer.Option("--format", "-f", help="输出格式")] = EvaluateFormat.text,
 ) -> None:

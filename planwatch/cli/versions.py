@@ -77,7 +77,9 @@ def list_versions(plan: PlanArgument) -> None:
 def adopt(
     plan: PlanArgument,
     version: Annotated[int, typer.Argument(metavar="版本", help="第几版，如 2")],
-    from_date: Annotated[str | None, typer.Option("--from", help="施行日期，默认今天")] = None,
+    from_date: Annotated[
+        str | None, typer.Option("--from", metavar="日期", help="施行日期，默认今天")
+    ] = None,
     document_no: Annotated[str | None, typer.Option("--doc", help="通过该版本的文号")] = None,
     force: Annotated[
         bool, typer.Option("--force", help="允许回退到比当时现行版本更早的版本（记入审计日志）")
@@ -205,7 +207,7 @@ def adjust(
     plan: PlanArgument,
     item: Annotated[str, typer.Argument(metavar="编号", help="指标或目标编号，如 T2.01")],
     target: Annotated[str, typer.Option("--target", help="调整后的目标值，如 520")],
-    from_date: Annotated[str, typer.Option("--from", help="调整生效日期，如 2023-07-01")],
+    from_date: Annotated[str, typer.Option("--from", metavar="日期", help="调整生效日期，如 2023-07-01")],
     document_no: Annotated[str, typer.Option("--doc", help="调整依据的文号")],
     reason: Annotated[str, typer.Option("--reason", help="调整理由")],
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planwatch.errors import PlanwatchError
 
@@ -66,7 +67,7 @@ TRUSTED_PROXIES = Setting(
     "",
     "可信反向代理的地址（逗号分隔）；只有来自这些地址的请求才采信 X-Forwarded-For 中的访客地址，默认不采信",
 )
-PAGE_CACHE_MB = Setting("PLANWATCH_PAGE_CACHE_MB", "256", "匿名访客页面缓存占用内存的上限（MB）")
+PAGE_CACHE_MB = Setting("PLANWATCH_PAGE_CACHE_MB", "256", "公开门户页面缓存占用内存的上限（MB）")
 UPLOAD_MB = Setting("PLANWATCH_UPLOAD_MB", "5", "网页上传文件（数据填报导入）的大小上限（MB）")
 LOGIN_FAILURES = Setting(
     "PLANWATCH_LOGIN_FAILURES", "5", "同一用户名和地址在时间窗内允许的登录失败次数，超过后暂时拒绝登录"
@@ -79,6 +80,11 @@ SEPARATE_DUTIES = Setting(
 )
 PORTAL_MAX_AGE = Setting(
     "PLANWATCH_PORTAL_MAX_AGE", "300", "公开门户（/public/）页面允许浏览器和代理缓存的时长（秒）"
+)
+TIMEZONE = Setting(
+    "PLANWATCH_TIMEZONE",
+    "Asia/Shanghai",
+    "显示时间所用的时区（IANA 时区名，如 Asia/Shanghai、Asia/Urumqi）；数据库中的时间一律按 UTC 保存",
 )
 
 
@@ -192,11 +198,23 @@ SETTINGS = (
     UPLOAD_MB,
     LOGIN_FAILURES,
     LOGIN_WINDOW_SECONDS,
+    TIMEZONE,
     *LIMITS,
     PG_BIN,
     SEPARATE_DUTIES,
     PORTAL_MAX_AGE,
 )
+
+
+def timezone() -> ZoneInfo:
+    """The zone times are shown in (PLANWATCH_TIMEZONE); an unknown name stops with one Chinese line."""
+    name = TIMEZONE.value().strip() or TIMEZONE.default
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingError(
+            f"设置 {TIMEZONE.name}={name!r} 无效：应为 IANA 时区名，如 Asia/Shanghai"
+        ) from None
 
 
 def data_home() -> Path:

@@ -6,6 +6,10 @@ path at a chosen pace, the paces rotating so that every status appears — ahead
 track, roughly on track, behind, far behind, reached — plus a ceiling near its limit, a
 growth rate below its target, a series whose latest year is missing, one with no data,
 and a revised figure (a 初步 value later 核实) to show vintages.
+
+Prose targets get figures too, the first `DEMO_TARGETS` of them that are about no row of the
+table (a target about a row reads the row's figures): a base-year figure, since the prose states
+none, and four years at rotating paces, so the 目标 page shows their statuses.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from planwatch.evaluate import SeriesSpec, SpecKind, spec_from_indicator
+from planwatch.evaluate.targets import linked_specs
 from planwatch.model import Indicator, Observation, ObservationKind, ObservationStatus, ParsedPlan
 
 SOURCE = "示例数据，非真实统计"
@@ -25,6 +30,9 @@ _GROWTH_SHARES = (Decimal("1.02"), Decimal("0.8"), Decimal("0.45"))  # realised 
 _CEILING_SHARES = (Decimal("0.97"), Decimal("0.8"))  # value / ceiling
 _STABLE_SHIFTS = (Decimal("0.01"), Decimal("-0.04"))  # relative change from the base
 _YEARS = 4
+DEMO_TARGETS = 16
+_COUNTS = frozenset({"家", "个", "座", "项", "名", "户", "所"})
+_TARGET_KINDS = (SpecKind.LEVEL, SpecKind.FLOOR, SpecKind.APPROX)
 
 
 def demo_observations(parsed: ParsedPlan, indicators: list[Indicator]) -> list[Observation]:
@@ -40,7 +48,27 @@ def demo_observations(parsed: ParsedPlan, indicators: list[Indicator]) -> list[O
             continue  # a person judges the manual ones: invented figures would only mislead
         years = range(start, start + (_YEARS - 1 if spec.id == stale else _YEARS))
         observations.extend(_series(spec, years, counters))
-    return _with_a_revision(observations)
+    observations = _with_a_revision(observations)
+    # the targets' paces rotate from the second, so the first target is not ahead like the first row
+    target_counters = {"level": 1, "growth": 1, "ceiling": 0, "stable": 0}
+    for spec in _target_specs(parsed, indicators, (start, end)):
+        observations.extend(_series(spec, range(start, start + _YEARS), target_counters))
+    return observations
+
+
+def _target_specs(
+    parsed: ParsedPlan, indicators: list[Indicator], period: tuple[int, int]
+) -> list[SeriesSpec]:
+    """The first DEMO_TARGETS prose targets about no row that set an amount or a count to reach after
+    the demo's years (亿元, 家: invented figures rising towards a share or a ratio would mislead)."""
+    chosen = []
+    for spec, link in linked_specs(parsed.targets, indicators, period):
+        if link is None and spec.kind in _TARGET_KINDS and spec.target_value is not None:
+            small_count = spec.unit in _COUNTS and spec.target_value < 20  # 2～3家: steps of one say little
+            late_enough = spec.target_year >= period[0] + _YEARS
+            if late_enough and spec.path == "geometric" and spec.unit and not small_count:
+                chosen.append(spec)
+    return chosen[:DEMO_TARGETS]
 
 
 def _series(spec: SeriesSpec, years: range, counters: dict[str, int]) -> list[Observation]:
@@ -113,6 +141,8 @@ def _on_path(spec: SeriesSpec, base: Decimal, target: Decimal, progress: Decimal
 
 
 def _round(value: Decimal, spec: SeriesSpec) -> Decimal:
+    if spec.unit in _COUNTS:
+        return value.quantize(Decimal(1))  # 9.91家 would not be a count
     places = Decimal("0.01") if spec.path == "linear" or abs(value) < 100 else Decimal(1)
     return value.quantize(places)
 

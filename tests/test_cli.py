@@ -71,7 +71,7 @@ def test_ingest_then_list_outline_indicators_and_export(tmp_path: Path) -> None:
         "指标",
         "指标单元格",
         "目标",
-        "完成情况",
+        "上期完成情况",  # the previous period's results (十三五), not this plan's progress
         "项目",
         "目录",
         "待核实问题",

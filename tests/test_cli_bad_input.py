@@ -37,10 +37,19 @@ def _one_error_line(arguments: list[str]) -> str:
     return line
 
 
-@pytest.mark.parametrize("reference", ["99999999999999999999", "2147483648", "²", "⑴"])
-def test_a_plan_reference_that_no_plan_can_have_is_not_found(plan_id: str, reference: str) -> None:
+@pytest.mark.parametrize(
+    ("reference", "said"),
+    [
+        ("99999999999999999999", "编号为 99999999999999999999 的"),
+        ("2147483648", "编号为 2147483648 的"),
+        ("²", "名称含“²”的"),  # not a number: read as part of a name
+        ("⑴", "名称含“⑴”的"),
+    ],
+)
+def test_a_plan_reference_that_no_plan_can_have_is_not_found(plan_id: str, reference: str, said: str) -> None:
     line = _one_error_line(["outline", reference])
-    assert line == f"错误：数据库中没有规划“{reference}”（用 planwatch plans 查看已导入的规划）"
+    assert line == f"错误：数据库中没有{said}规划"
+    assert "  用 planwatch plans 查看已导入的规划" in runner.invoke(app, ["outline", reference]).stderr
 
 
 def test_full_width_digits_still_name_a_plan(plan_id: str) -> None:

@@ -53,7 +53,7 @@ def _json(*args: str | Path) -> dict[str, Any]:
 def test_the_seed_has_errors_so_the_default_run_fails() -> None:
     result = _lint()
     assert result.exit_code == 1
-    assert "[占位符·placeholder-stars]" in result.stdout
+    assert "  错误·占位符：占位符“" in result.stdout
     assert re.search(r"共 \d+ 处问题（错误 \d+，警告 \d+，提示 \d+）：占位符 \d+", result.stdout)
 
 
@@ -109,14 +109,15 @@ def test_bad_options_exit_2(tmp_path: Path, args: tuple[str, str]) -> None:
 
 
 # --- text and JSON -------------------------------------------------------------------------------
-def test_the_text_output_gives_line_severity_kind_rule_and_message(tmp_path: Path) -> None:
+def test_the_text_output_gives_where_a_person_finds_it_first_then_what_it_is(tmp_path: Path) -> None:
     result = _lint(_draft(tmp_path, FLAWED))
     assert result.stdout.splitlines()[:4] == [
-        "第9行 错误 [占位符·placeholder-stars] 占位符“**亿美元”尚未填写数值",
-        "第9行 错误 [错别字·doubled-punctuation] 标点“，，”重复或连用",
-        "第9行 提示 [错别字·stray-space] “十四五” 时期高质”中有多余的空格",
-        "第9行 警告 [错别字·unbalanced-brackets] 本段““”有2个、“””有1个，疑似缺少“””",
+        "第一章 › 第一节 主要目标 第1段  “…5年，全区实现进出口总额**亿美元。坚持创新驱动，，推进“…”",
+        "  错误·占位符：占位符“**亿美元”尚未填写数值（第9行）",
+        "第一章 › 第一节 主要目标 第1段  “…**亿美元。坚持创新驱动，，推进“十四五” 时期高质…”",
+        "  错误·错别字：标点“，，”重复或连用（第9行）",
     ]
+    assert "placeholder" not in result.stdout  # rule ids are in the JSON only
     assert result.stdout.splitlines()[-1] == "共 4 处问题（错误 2，警告 1，提示 1）：占位符 1，错别字 3"
 
 
@@ -138,10 +139,13 @@ def test_json_of_a_small_draft(tmp_path: Path) -> None:
     path = _draft(tmp_path, FLAWED)
     data = _json(path)
     assert data["file"] == str(path)
-    assert data["findings"][0] == {
+    first = data["findings"][0]
+    where = first.pop("where")
+    assert first == {
         "rule": "placeholder-stars", "kind": "placeholder", "severity": "error", "line": 9, "lines": [9],
         "column": 16, "evidence": "**亿美元", "message": "占位符“**亿美元”尚未填写数值",
     }  # fmt: skip
+    assert (where["text"], where["paragraph"]) == ("第一章 › 第一节 主要目标 第1段", 1)
 
 
 def test_json_of_a_clean_draft_has_zero_counts(tmp_path: Path) -> None:

@@ -11,10 +11,11 @@ from typer.testing import CliRunner
 
 from planwatch.cli import app
 from planwatch.model import EvaluationStatus
+from planwatch.present import jsonout
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.services.actor import system_actor
 from planwatch.services.evaluation import evaluate_plan
-from planwatch.services.figures import DEMO_AS_OF, load_demo
+from planwatch.services.figures import DEMO_AS_OF, import_figures, load_demo
 from planwatch.services.plans import bundled_plan_path, ingest_files
 from planwatch.store import Store
 from planwatch.store.observations import history
@@ -87,3 +88,51 @@ def test_cli_refuses_a_bad_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     runner.invoke(app, ["demo"])
     result = runner.invoke(app, ["evaluate", "1", "--as-of", "2025/13/01"])
     assert result.exit_code == 2 and result.stderr.startswith("错误：")
+
+
+def test_figures_of_a_prose_target_are_judged_and_listed_with_the_evaluation(
+    store: Store, tmp_path: Path
+) -> None:
+    outcome = ingest_files(store, system_actor(), [str(bundled_plan_path())])[0]
+    assert outcome.result is not None
+    plan_id = outcome.result.plan_id
+    figures = tmp_path / "g015.csv"
+    figures.write_text(
+        "指标编号,指标名称,期间,数值,单位,类型,数据来源,数据状态,发布日期\n"
+        "G015,全区规模以上工业营业收入,2020,600,亿元,水平值,2020年统计公报,核实,2021-03-15\n"
+        "G015,全区规模以上工业营业收入,2023,800,亿元,水平值,2023年统计公报,初步,2024-03-15\n",
+        encoding="utf-8",
+    )
+    import_figures(store, system_actor(), plan_id, figures)
+    result = evaluate_plan(store, plan_id, date(2024, 6, 30), pending=True)  # imported: awaiting review
+    judged = {r.target.id: r for r in result.targets}
+    assert len(judged) == len(result.parsed.targets)
+    # f = 0.6; p = ln(800/600) / ln(1000/600) = 0.5632; g = −0.037 → 基本符合预期
+    assert judged["G015"].evaluation.status is EvaluationStatus.ROUGHLY_ON_TRACK
+    assert judged["G015"].evaluation.latest_value == 800
+    data = json.loads(jsonout.dumps(evaluation_data(result)))
+    row = next(r for r in data["targets"]["results"] if r["target_id"] == "G015")
+    assert (row["status"], row["status_code"], row["latest_year"]) == (
+        "基本符合预期",
+        "roughly_on_track",
+        2023,
+    )
+    assert data["targets"]["summary"]["by_status"]["基本符合预期"] == 1
+
+
+def test_cli_evaluate_lists_the_demo_prose_targets_with_their_statuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.db'}")
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    day = DEMO_AS_OF.isoformat()
+    data = json.loads(runner.invoke(app, ["evaluate", "1", "--as-of", day, "--format", "json"]).stdout)
+    targets = {r["target_id"]: r for r in data["targets"]["results"]}
+    own = [r for r in targets.values() if not r["counted_with_indicator"]]
+    with_figures = [r for r in own if r["latest_value"] is not None]
+    assert len(with_figures) >= 16  # the demo's own target figures, and targets reading a row's
+    assert {r["color"] for r in with_figures} >= {"green", "yellow", "red"}
+    assert targets["G015"]["status_code"] not in ("no_data", "manual")
+    text = runner.invoke(app, ["evaluate", "1", "--as-of", day]).stdout
+    assert "全区规模以上工业营业收入突破1000亿元" in text and targets["G015"]["status"] in text
+    assert "正文量化目标98项：7项与指标表目标相同" in text

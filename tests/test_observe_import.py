@@ -388,3 +388,41 @@ def test_an_import_killed_mid_write_leaves_the_database_as_it_was(
         assert result.added == len(ids) * len(months)
     finally:
         reopened.close()
+
+
+def _row(period: str, published: str = "") -> str:
+    """One long-layout row of T2.07 (常住人口城镇化率) for `period`."""
+    return f"T2.07,,{period},60.1,,,,,{published}"
+
+
+LATE = "，数据不会在期末之前公布"
+
+
+@pytest.mark.parametrize(
+    ("period", "published", "refusal"),
+    [
+        ("2023", "2023-01-01", "发布日期2023-01-01早于2023年结束（2023-12-31）" + LATE),
+        ("2023Q2", "2023-06-15", "发布日期2023-06-15早于2023年第2季度结束（2023-06-30）" + LATE),
+        ("2023-02", "2023-02-27", "发布日期2023-02-27早于2023年2月结束（2023-02-28）" + LATE),
+    ],
+)
+def test_a_publication_date_before_the_period_ended_is_refused(
+    tmp_path: Path, seed: ParsedPlan, period: str, published: str, refusal: str
+) -> None:
+    assert _problems(_csv(tmp_path, _row(period, published)), seed) == [f"第2行“发布日期”列：{refusal}"]
+
+
+@pytest.mark.parametrize(("period", "published"), [("2023", "2023-12-31"), ("2023-05", "2023-06-01")])
+def test_a_publication_date_on_or_after_the_period_s_end_is_accepted(
+    tmp_path: Path, seed: ParsedPlan, period: str, published: str
+) -> None:
+    (found,) = match_rows(read_import(_csv(tmp_path, _row(period, published))), seed, today=date(2024, 6, 30))
+    assert found.as_of.isoformat() == published
+
+
+def test_a_period_not_yet_over_has_no_figure_to_import(tmp_path: Path, seed: ParsedPlan) -> None:
+    with pytest.raises(ImportRefused) as refused:  # no date: today, mid-2024
+        match_rows(read_import(_csv(tmp_path, _row("2024"))), seed, today=date(2024, 6, 30))
+    assert refused.value.messages() == [
+        "第2行“期间”列：2024年尚未结束（2024-12-31），还没有可填的数据（发布日期留空按今天）"
+    ]

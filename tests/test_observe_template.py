@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planwatch.evaluate import unlinked_targets
 from planwatch.model import ParsedPlan
 from planwatch.observe import ImportRefused, match_rows, read_import
 from planwatch.observe.template import DATA_SHEET, INSTRUCTIONS_SHEET, write_template
@@ -16,7 +17,7 @@ from planwatch.observe.template import DATA_SHEET, INSTRUCTIONS_SHEET, write_tem
 TODAY = date(2024, 1, 1)
 HEADERS = [
     "编号", "类别", "指标名称", "单位", "属性", "基期年份", "基期值", "目标年份", "目标值", "类型",
-    "2021年", "2022年", "2023年", "2024年", "2025年", "数据来源", "数据状态", "发布日期",
+    "2020年", "2021年", "2022年", "2023年", "2024年", "2025年", "数据来源", "数据状态", "发布日期",
 ]  # fmt: skip
 
 
@@ -109,4 +110,38 @@ def test_a_filled_template_imports_back(template: Path, seed: ParsedPlan, tmp_pa
         ("T2.01", "2022", "455.30", "亿元", "level", "verified", date(2023, 3, 20)),
         ("T2.19", "2021", "46000", "元", "level", "preliminary", TODAY),
         ("T2.01", "2021", "8.6", "%", "growth", "preliminary", TODAY),
+    ]
+
+
+def test_prose_targets_about_no_row_get_rows_after_the_indicators(seed: ParsedPlan, tmp_path: Path) -> None:
+    path = tmp_path / "template.xlsx"
+    own = unlinked_targets(seed.targets, seed.monitored_indicators(), (2021, 2025))
+    write_template(seed, path, own)
+    rows = [[c.value for c in row] for row in _sheet(path).iter_rows(min_row=3)]
+    target_rows = [r for r in rows if r[1] == "正文目标"]
+    assert [r[0] for r in target_rows] == [t.id for t in own]
+    assert "G001" not in {r[0] for r in target_rows}  # 地区生产总值超过545亿元 is the row T2.01
+    g015 = next(r for r in target_rows if r[0] == "G015")
+    assert g015[:10] == ["G015", "正文目标", "全区规模以上工业营业收入", "亿元", None, None, None, 2025,
+                         "1000亿元", "水平值"]  # fmt: skip
+
+
+def test_a_prose_target_filled_in_the_template_imports_with_its_base_year(
+    seed: ParsedPlan, tmp_path: Path
+) -> None:
+    path = tmp_path / "template.xlsx"
+    write_template(seed, path, unlinked_targets(seed.targets, seed.monitored_indicators(), (2021, 2025)))
+    workbook = load_workbook(path)
+    sheet = workbook[DATA_SHEET]
+    assert isinstance(sheet, Worksheet)
+    row = next(r[0].row for r in sheet.iter_rows(min_row=3) if r[0].value == "G016")
+    sheet.cell(row, _column(sheet, "2020年"), 200)
+    sheet.cell(row, _column(sheet, "2023年"), 236)
+    sheet.cell(row, _column(sheet, "发布日期"), datetime(2024, 3, 15))
+    filled = tmp_path / "filled.xlsx"
+    workbook.save(filled)
+    found = match_rows(read_import(filled), seed, today=date(2024, 6, 30))
+    assert [(o.series_id, o.period, str(o.value), o.unit) for o in found] == [
+        ("G016", "2020", "200", "家"),
+        ("G016", "2023", "236", "家"),
     ]

@@ -122,7 +122,7 @@ def test_a_failed_ingest_leaves_nothing_behind(store: Store, seed: ParsedPlan, s
 
 
 def test_unknown_plans_are_reported_in_chinese(store: Store) -> None:
-    with pytest.raises(NotFoundError, match="没有规划"):
+    with pytest.raises(NotFoundError, match="数据库中没有名称含“不存在的规划”的规划"):
         store.resolve("不存在的规划")
     with pytest.raises(NotFoundError):
         store.load(999)

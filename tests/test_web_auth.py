@@ -232,7 +232,8 @@ def test_a_revision_is_audited_old_to_new(site: Site) -> None:
     assert (entry.old["value"], entry.new["value"]) == ("100", "120")
     admin = login(site, "admin")
     page = admin.get("/audit")
-    assert page.status_code == 200 and "T2.03 2025 level" in page.text
+    assert page.status_code == 200 and "T2.03 2025年 水平值" in page.text  # in the planner's words
+    assert "<td>填报数据</td>" in page.text and "数值：100 → 120" in page.text
     assert client.get("/audit").status_code == 403
 
 
@@ -366,7 +367,7 @@ def test_a_plan_reference_no_plan_can_have_is_a_chinese_404(site: Site, referenc
     client = login(site, "planner")
     for path in (f"/plans/{reference}", f"/plans/{reference}.json", f"/plans/{reference}/targets"):
         response = client.get(path)
-        assert response.status_code == 404 and "没有规划" in response.text, path
+        assert response.status_code == 404 and "数据库中没有" in response.text, path
 
 
 @pytest.mark.parametrize("as_of", ["9999-12-31", "0001-01-01", "2025-13-01"])

@@ -14,6 +14,7 @@ from planwatch.cli import (
     approval,
     backup,
     bulletins,
+    chinese,
     departments,
     figures,
     plans,
@@ -23,6 +24,8 @@ from planwatch.cli import (
     versions,
 )
 from planwatch.cli.common import acting
+
+chinese.install()  # Typer's own words (help, usage errors) in Chinese, before the app is built
 
 app = typer.Typer(
     help="planwatch：把规划纲要读成结构化、可追溯、可监测的规划。",
@@ -36,7 +39,9 @@ app = typer.Typer(
 def main(
     as_user: Annotated[
         str | None,
-        typer.Option("--as", help="以某个网页用户的身份和权限执行（默认：系统，即服务器上的操作者）"),
+        typer.Option(
+            "--as", metavar="用户名", help="以某个网页用户的身份和权限执行（默认：系统，即服务器上的操作者）"
+        ),
     ] = None,
 ) -> None:
     """planwatch：把规划纲要读成结构化、可追溯、可监测的规划。"""

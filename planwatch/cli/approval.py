@@ -19,7 +19,8 @@ from planwatch.services.approval import STATE_LABELS
 from planwatch.services.permissions import CAPABILITY_LABELS
 
 IdsArgument = Annotated[
-    list[int] | None, typer.Argument(help="数值编号（planwatch figures 中的编号）；省略则为全部")
+    list[int] | None,
+    typer.Argument(metavar="编号…", help="数值编号（planwatch figures 中的编号）；省略则为全部"),
 ]
 YearOption = Annotated[int | None, typer.Option("--year", help="只处理该年度的数值")]
 
@@ -93,7 +94,7 @@ def approve(plan: PlanArgument, ids: IdsArgument = None, year: YearOption = None
 @user_errors
 def return_figures(
     plan: PlanArgument,
-    ids: Annotated[list[int], typer.Argument(help="数值编号")],
+    ids: Annotated[list[int], typer.Argument(metavar="编号…", help="数值编号")],
     reason: Annotated[str, typer.Option("--reason", help="退回理由（必填）")] = "",
 ) -> None:
     """退回：待审核或待审批的数值退回填报人，附理由。"""
@@ -103,7 +104,9 @@ def return_figures(
 
 
 @user_errors
-def resubmit(plan: PlanArgument, ids: Annotated[list[int], typer.Argument(help="数值编号")]) -> None:
+def resubmit(
+    plan: PlanArgument, ids: Annotated[list[int], typer.Argument(metavar="编号…", help="数值编号")]
+) -> None:
     """重新提交：已退回的数值回到待审核。"""
     store = open_store()
     outcome = approval.resubmit(store, actor(store), locate(store, plan).plan_id, ids)
@@ -113,7 +116,7 @@ def resubmit(plan: PlanArgument, ids: Annotated[list[int], typer.Argument(help="
 @user_errors
 def lock(
     plan: PlanArgument,
-    year: Annotated[int, typer.Argument(help="年份，如 2023")],
+    year: Annotated[int, typer.Argument(metavar="年份", help="年份，如 2023")],
     reason: Annotated[str, typer.Option("--reason", help="锁定说明")] = "",
 ) -> None:
     """锁定年度：该年度的数值不能再填报、导入、接受或审核审批，直到管理员解锁。"""
@@ -125,7 +128,7 @@ def lock(
 @user_errors
 def unlock(
     plan: PlanArgument,
-    year: Annotated[int, typer.Argument(help="年份")],
+    year: Annotated[int, typer.Argument(metavar="年份", help="年份")],
     reason: Annotated[str, typer.Option("--reason", help="解锁理由（必填）")] = "",
 ) -> None:
     """解锁年度（管理员，须说明理由）。"""
@@ -152,8 +155,10 @@ def list_locks(plan: PlanArgument) -> None:
 
 @user_errors
 def grant(
-    name: Annotated[str, typer.Argument(help="用户名")],
-    capability: Annotated[Capability, typer.Argument(help="review（审核）或 approve（审批）")],
+    name: Annotated[str, typer.Argument(metavar="用户名", help="用户名")],
+    capability: Annotated[
+        Capability, typer.Argument(metavar="权限", help="review（审核）或 approve（审批）")
+    ],
 ) -> None:
     """授予用户“审核”或“审批”权限（管理员）。"""
     store = open_store()
@@ -166,8 +171,10 @@ def grant(
 
 @user_errors
 def revoke(
-    name: Annotated[str, typer.Argument(help="用户名")],
-    capability: Annotated[Capability, typer.Argument(help="review（审核）或 approve（审批）")],
+    name: Annotated[str, typer.Argument(metavar="用户名", help="用户名")],
+    capability: Annotated[
+        Capability, typer.Argument(metavar="权限", help="review（审核）或 approve（审批）")
+    ],
 ) -> None:
     """收回用户的“审核”或“审批”权限（管理员）。"""
     store = open_store()

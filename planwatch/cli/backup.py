@@ -12,6 +12,7 @@ import typer
 
 from planwatch import config
 from planwatch.cli.common import actor, describe_url, err, open_store, user_errors
+from planwatch.present.times import shown_time
 from planwatch.services import backup as services_backup
 from planwatch.services.actor import Actor
 
@@ -40,7 +41,9 @@ def backup(
 
 
 def restore(
-    file: Annotated[Path, typer.Argument(help="planwatch backup 生成的备份文件", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar="备份文件", help="planwatch backup 生成的备份文件", show_default=False)
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="不再询问，直接覆盖现有数据库")] = False,
 ) -> None:
     """用备份文件替换整个数据库；先核对备份的校验和，恢复后再逐表核对行数和校验和。"""
@@ -50,7 +53,7 @@ def restore(
         typer.confirm(f"将用 {file} 覆盖数据库 {describe_url(url)} 中的全部数据，继续吗？", abort=True)
     manifest = services_backup.restore(url, who, file)
     tables = f"{len(manifest.tables)} 张表，共 {manifest.total_rows} 行"
-    _say(f"已恢复：{file}（备份于 {manifest.created_at}；{tables}，逐表核对一致）")
+    _say(f"已恢复：{file}（备份于 {shown_time(manifest.created_at)}；{tables}，逐表核对一致）")
 
 
 _NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}

@@ -22,6 +22,12 @@ class BulletinFormat(StrEnum):
     json = "json"
 
 
+class ProposalState(StrEnum):
+    pending = "pending"
+    accepted = "accepted"
+    rejected = "rejected"
+
+
 class Relation(StrEnum):
     same = SAME
     different = DIFFERENT
@@ -40,7 +46,7 @@ def register(app: typer.Typer) -> None:
 @user_errors
 def bulletin(
     plan: PlanArgument,
-    file: Annotated[Path, typer.Argument(help="统计公报文件（.txt/.docx/.pdf/.html）")],
+    file: Annotated[Path, typer.Argument(metavar="公报文件", help="统计公报文件（.txt/.docx/.pdf/.html）")],
     format: Annotated[BulletinFormat, typer.Option("--format", "-f", help="输出格式")] = BulletinFormat.text,
 ) -> None:
     """读入统计公报：按规划的指标和目标提出数值，放入待审核队列（同一文件再读不作改动）。"""
@@ -101,20 +107,25 @@ def show_proposals(rows: list[dict[str, Any]]) -> None:
 @user_errors
 def proposal_list(
     plan: PlanArgument,
-    bulletin_id: Annotated[int, typer.Argument(help="公报编号（planwatch bulletin 输出的编号）")],
-    state: Annotated[str | None, typer.Option("--state", help="pending、accepted 或 rejected")] = None,
+    bulletin_id: Annotated[
+        int, typer.Argument(metavar="公报编号", help="公报编号（planwatch bulletin 输出的编号）")
+    ],
+    state: Annotated[
+        ProposalState | None,
+        typer.Option("--state", help="pending（待审核）、accepted（已接受）或 rejected（已拒绝）"),
+    ] = None,
 ) -> None:
     """列出一份公报提出的数值及其处理情况。"""
     store = open_store()
     data = bulletin_page(store, locate(store, plan).plan_id, bulletin_id, actor(store))
-    show_proposals([p for p in data["proposals"] if state is None or p["state"] == state])
+    show_proposals([p for p in data["proposals"] if state is None or p["state"] == state.value])
 
 
 @proposal_app.command("accept")
 @user_errors
 def proposal_accept(
     plan: PlanArgument,
-    proposal_id: Annotated[int, typer.Argument(help="建议编号")],
+    proposal_id: Annotated[int, typer.Argument(metavar="建议编号", help="建议编号")],
     value: Annotated[str | None, typer.Option("--value", help="修改后的数值")] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="修改后的单位（按指标单位换算）")] = None,
 ) -> None:
@@ -130,7 +141,7 @@ def proposal_accept(
 @user_errors
 def proposal_reject(
     plan: PlanArgument,
-    proposal_id: Annotated[int, typer.Argument(help="建议编号")],
+    proposal_id: Annotated[int, typer.Argument(metavar="建议编号", help="建议编号")],
     reason: Annotated[str, typer.Option("--reason", help="拒绝的理由")] = "",
 ) -> None:
     """拒绝一条建议（不进入台账）。"""
@@ -152,8 +163,8 @@ def synonym_list() -> None:
 @synonym_app.command("add")
 @user_errors
 def synonym_add(
-    name: Annotated[str, typer.Argument(help="规划中的指标名称，如 常住人口城镇化率")],
-    synonym: Annotated[str, typer.Argument(help="公报中的写法，如 城镇化率")],
+    name: Annotated[str, typer.Argument(metavar="指标名称", help="规划中的指标名称，如 常住人口城镇化率")],
+    synonym: Annotated[str, typer.Argument(metavar="同义词", help="公报中的写法，如 城镇化率")],
     relation: Annotated[
         Relation, typer.Option("--relation", help="same：同义；different：口径不同，永不匹配")
     ] = Relation.same,
@@ -169,7 +180,9 @@ def synonym_add(
 @synonym_app.command("remove")
 @user_errors
 def synonym_remove(
-    synonym_id: Annotated[int, typer.Argument(help="同义词编号（synonym list 中的编号）")],
+    synonym_id: Annotated[
+        int, typer.Argument(metavar="同义词编号", help="同义词编号（synonym list 中的编号）")
+    ],
 ) -> None:
     """删除一对同义词。"""
     store = open_store()

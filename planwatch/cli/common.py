@@ -29,10 +29,14 @@ R = TypeVar("R")
 FileArgument = Annotated[
     Path | None,
     typer.Argument(
-        help="规划文件（.txt/.docx/.pdf/.html）；省略时使用内置的新建区规划纲要", show_default=False
+        metavar="规划文件",
+        help="规划文件（.txt/.docx/.pdf/.html）；省略时使用内置的新建区规划纲要",
+        show_default=False,
     ),
 ]
-PlanArgument = Annotated[str, typer.Argument(help="规划编号，或规划名称的一部分（取最新版本）")]
+PlanArgument = Annotated[
+    str, typer.Argument(metavar="规划", help="规划编号，或规划名称的一部分（取最新版本）")
+]
 
 
 class _Acting:

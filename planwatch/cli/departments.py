@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
 @department_app.command("add")
 @user_errors
 def department_add(
-    name: Annotated[str, typer.Argument(help="单位名称，如 区交通运输局")],
+    name: Annotated[str, typer.Argument(metavar="单位名称", help="单位名称，如 区交通运输局")],
     short_name: Annotated[str | None, typer.Option("--short", help="简称，如 交通局")] = None,
     kind: Annotated[str, typer.Option("--kind", help="类别：区直部门、乡镇街道、园区、其他")] = "区直部门",
     keywords: Annotated[str, typer.Option("--keywords", help="关键词，用；分开，如 交通；公路")] = "",
@@ -50,7 +50,10 @@ def department_list() -> None:
 @department_app.command("import")
 @user_errors
 def department_import(
-    file: Annotated[Path, typer.Argument(help="单位名录 .xlsx 或 .csv（列：单位名称、简称、类别、关键词）")],
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="文件", help="单位名录 .xlsx 或 .csv（列：单位名称、简称、类别、关键词）"),
+    ],
 ) -> None:
     """导入单位名录（有任何一行不合格则整个文件不导入，并列出全部问题）。"""
     store = open_store()
@@ -69,7 +72,9 @@ def department_starter() -> None:
 
 @department_app.command("suggest")
 @user_errors
-def department_suggest(text: Annotated[str, typer.Argument(help="一段文字，如某项任务的标题")]) -> None:
+def department_suggest(
+    text: Annotated[str, typer.Argument(metavar="文字", help="一段文字，如某项任务的标题")],
+) -> None:
     """按关键词为一段文字推荐牵头单位（仅为建议，须人工确认）。"""
     found = departments.suggest(open_store(), text)
     if not found:

@@ -33,6 +33,7 @@ from planwatch.present.pages.listings import projects_page
 from planwatch.present.pages.plans import plans_page
 from planwatch.present.pages.search import search_page
 from planwatch.present.plan_data import plan_data
+from planwatch.present.times import shown_time
 from planwatch.services.plans import IngestOutcome, bundled_plan_path, ingest_files
 from planwatch.store import Store
 
@@ -56,7 +57,10 @@ def register(app: typer.Typer) -> None:
 @user_errors
 def ingest(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="规划文件；省略时导入内置的新建区规划纲要", show_default=False)
+        list[Path] | None,
+        typer.Argument(
+            metavar="规划文件", help="规划文件；省略时导入内置的新建区规划纲要", show_default=False
+        ),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行解析的进程数（默认为 CPU 核数）")] = 0,
 ) -> None:
@@ -121,7 +125,7 @@ def list_plans() -> None:
         version = f"第{p['version']}版（共{p['versions']}版）" if p["versions"] > 1 else f"第{p['version']}版"
         shown.add_row(
             str(p["id"]), p["title"], f"{p['region'] or '—'}（{p['level_label']}）", p["kind_label"], period,
-            version, p["stage"] or "—", str(p["indicator_count"]), p["ingested_at"][:16].replace("T", " "),
+            version, p["stage"] or "—", str(p["indicator_count"]), shown_time(p["ingested_at"]),
         )  # fmt: skip
     out().print(shown)
 
@@ -206,10 +210,13 @@ def projects(plan: PlanArgument, version: VersionOption = None) -> None:
     )  # fmt: skip
     boxes = {box["box"]: box for box in page["boxes"]}
     rows = page["projects"]
+    last_of_box = {p["box"]: index for index, p in enumerate(rows)}
     for index, p in enumerate(rows):
         investment = plain(p["investment_yi_yuan"])
         if investment and p["investment_qualifier"] == "approx":
             investment = "约" + investment
+        if p["repeat_of"]:
+            investment = f"{investment}（重复列入，同{p['repeat_of']['id']}，不重复计算）".lstrip()
         land = plain(p["land_mu"], 2)
         cells = (
             p["id"],
@@ -221,27 +228,33 @@ def projects(plan: PlanArgument, version: VersionOption = None) -> None:
             p["capacity_raw"] or "",
         )
         shown.add_row(*cells, str(p["line"]))
-        if index + 1 == len(rows) or rows[index + 1]["box"] != p["box"]:
+        if index == last_of_box[p["box"]]:  # once, under the box's last project (a box may come back)
             _subtotal(shown, boxes[p["box"]])
     overall = page["overall"]
     out().print(shown)
+    repeats = f"（另有 {overall['repeats']} 个重复列入，只计一次）" if overall["repeats"] else ""
     out().print(
-        f"合计：{overall['count']} 个项目，其中 {overall['with_investment']} 个列明投资，"
-        f"总投资 {plain(overall['investment_yi_yuan'])} 亿元。",
+        f"合计：{overall['count']} 个项目{repeats}，其中 {overall['with_investment']} 个列明投资，"
+        f"总投资 {_amount(overall['investment_yi_yuan'])} 亿元。",
         markup=False,
     )
 
 
 def _subtotal(shown: Any, box: dict[str, Any]) -> None:
     label = f"{box['box'] or ''} 小计：{box['count']} 个项目，{box['with_investment']} 个列明投资"
-    shown.add_row("", "", label, "", plain(box["investment_yi_yuan"]), "", "", "", style="bold")
+    shown.add_row("", "", label, "", _amount(box["investment_yi_yuan"]), "", "", "", style="bold")
     shown.add_section()
+
+
+def _amount(value: Any) -> str:
+    """A total: 未列明 when no project of it states an amount (not 0)."""
+    return "未列明" if value is None else plain(value)
 
 
 @user_errors
 def search(
     plan: PlanArgument,
-    query: Annotated[str, typer.Argument(help="要找的词，多个词用空格分开（须同时出现）")],
+    query: Annotated[str, typer.Argument(metavar="检索词", help="要找的词，多个词用空格分开（须同时出现）")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="最多显示几条")] = 20,
     version: VersionOption = None,
 ) -> None:

@@ -113,10 +113,17 @@ def lint(
 def _print_findings(data: dict[str, Any]) -> None:
     console = out()
     for f in data["findings"]:
-        line = Text(f"第{f['line']}行 ", style="cyan")
+        # Where a person finds it first (section path, paragraph or cell, PDF page, a quote to search
+        # for); the message under it; the line of the extracted text last, for the HTML view.
+        where = f["where"]
+        place = Text(where["text"], style="cyan")
+        place.append(f"  “{where['quote']}”")
+        console.print(place)
+        line = Text("  ")
         line.append(SEVERITY_LABELS[f["severity"]], style=_SEVERITY_STYLE[f["severity"]])
-        line.append(f" [{KIND_LABELS[f['kind']]}·{f['rule']}] ", style="dim")
+        line.append(f"·{KIND_LABELS[f['kind']]}：", style="dim")
         line.append(f["message"])
+        line.append(f"（第{f['line']}行）", style="dim")
         console.print(line)
     summary = data["summary"]
     counts = "，".join(f"{SEVERITY_LABELS[s]} {n}" for s, n in summary["by_severity"].items())

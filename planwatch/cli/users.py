@@ -9,6 +9,7 @@ import typer
 
 from planwatch import config
 from planwatch.cli.common import PlanArgument, actor, err, locate, open_store, out, table, user_errors
+from planwatch.present.times import shown_time
 from planwatch.services import assignments, users
 from planwatch.services.actor import ROLE_LABELS, Role
 from planwatch.services.permissions import CAPABILITY_LABELS
@@ -30,7 +31,7 @@ def register(app: typer.Typer) -> None:
 @user_app.command("add")
 @user_errors
 def user_add(
-    name: Annotated[str, typer.Argument(help="用户名")],
+    name: Annotated[str, typer.Argument(metavar="用户名", help="用户名")],
     role: Annotated[RoleOption, typer.Option("--role", help="角色：admin、planner、department、viewer")],
     department: Annotated[
         str | None, typer.Option("--department", help="所属部门（department 角色必填），如 区交通运输局")
@@ -52,7 +53,7 @@ def user_list() -> None:
     store = open_store()
     shown = table("用户名", "角色", "部门", "权限", "状态", "添加时间", wrap=set())
     for u in users.list_users(store, actor(store)):
-        created = u.created_at.isoformat(timespec="seconds")
+        created = shown_time(u.created_at)
         state = "启用" if u.active else "停用"
         granted = "、".join(label for c, label in CAPABILITY_LABELS.items() if c in u.capabilities)
         shown.add_row(u.name, ROLE_LABELS[Role(u.role)], u.department or "", granted, state, created)
@@ -63,8 +64,8 @@ def user_list() -> None:
 @user_errors
 def user_assign(
     plan: PlanArgument,
-    item: Annotated[str, typer.Argument(help="指标、目标或项目编号，如 T2.01")],
-    department: Annotated[str, typer.Argument(help='部门；写作空字符串 "" 则取消分配')],
+    item: Annotated[str, typer.Argument(metavar="编号", help="指标、目标或项目编号，如 T2.01")],
+    department: Annotated[str, typer.Argument(metavar="部门", help='部门；写作空字符串 "" 则取消分配')],
 ) -> None:
     """把一个指标（或目标、项目）分配给部门：该部门的用户才能填报它。"""
     store = open_store()

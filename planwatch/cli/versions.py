@@ -17,6 +17,7 @@ from planwatch.errors import PlanwatchError
 from planwatch.present import jsonout
 from planwatch.present.pages.versions import KIND_LABELS, diff_page, versions_page
 from planwatch.present.templating import render
+from planwatch.present.times import shown_time
 from planwatch.services import versions
 from planwatch.store import Store
 
@@ -49,7 +50,7 @@ def list_versions(plan: PlanArgument) -> None:
     shown = table("版本", "稿次", "行数", "指标数", "导入时间", "现行", wrap={"稿次"})
     for v in page["versions"]:
         row = (f"第{v['version']}版", v["stage"] or "—", str(v["line_count"]), str(v["indicator_count"]))
-        shown.add_row(*row, v["ingested_at"][:16].replace("T", " "), "是" if v["in_force"] else "")
+        shown.add_row(*row, shown_time(v["ingested_at"]), "是" if v["in_force"] else "")
     out().print(shown)
     for a in page["adoptions"]:
         forced = "（强制回退）" if a["forced"] else ""
@@ -75,8 +76,10 @@ def list_versions(plan: PlanArgument) -> None:
 @user_errors
 def adopt(
     plan: PlanArgument,
-    version: Annotated[int, typer.Argument(help="第几版，如 2")],
-    from_date: Annotated[str | None, typer.Option("--from", help="施行日期，默认今天")] = None,
+    version: Annotated[int, typer.Argument(metavar="版本", help="第几版，如 2")],
+    from_date: Annotated[
+        str | None, typer.Option("--from", metavar="日期", help="施行日期，默认今天")
+    ] = None,
     document_no: Annotated[str | None, typer.Option("--doc", help="通过该版本的文号")] = None,
     force: Annotated[
         bool, typer.Option("--force", help="允许回退到比当时现行版本更早的版本（记入审计日志）")
@@ -100,8 +103,10 @@ def adopt(
 @user_errors
 def diff(
     plan: PlanArgument,
-    first: Annotated[int, typer.Argument(help="较早的版本，如 1")],
-    second: Annotated[str, typer.Argument(help="较新的版本，如 2（另一规划的版本写作 编号:版本）")],
+    first: Annotated[int, typer.Argument(metavar="较早版本", help="较早的版本，如 1")],
+    second: Annotated[
+        str, typer.Argument(metavar="较新版本", help="较新的版本，如 2（另一规划的版本写作 编号:版本）")
+    ],
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="输出格式")] = DiffFormat.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件（HTML 默认 diff.html）")
@@ -178,10 +183,14 @@ def _short(text: str, most: int = 160) -> str:
 @user_errors
 def pair(
     plan: PlanArgument,
-    version: Annotated[int, typer.Argument(help="第几版")],
-    kind: Annotated[ItemKind, typer.Argument(help="indicator、target 或 project")],
-    item: Annotated[str, typer.Argument(help="该版中条目的编号（解析时的编号，如 T2.05）")],
-    key: Annotated[str | None, typer.Argument(help="对应的早先条目编号；省略并加 --new 则确认为新增")] = None,
+    version: Annotated[int, typer.Argument(metavar="版本", help="第几版")],
+    kind: Annotated[
+        ItemKind, typer.Argument(metavar="类别", help="indicator（指标）、target（目标）或 project（项目）")
+    ],
+    item: Annotated[str, typer.Argument(metavar="编号", help="该版中条目的编号（解析时的编号，如 T2.05）")],
+    key: Annotated[
+        str | None, typer.Argument(metavar="早先编号", help="对应的早先条目编号；省略并加 --new 则确认为新增")
+    ] = None,
     new: Annotated[bool, typer.Option("--new", help="确认为新增条目")] = False,
 ) -> None:
     """确认版本之间的对应关系：把新版中的条目配对到早先的条目（沿用其数据），或确认为新增。"""
@@ -196,9 +205,9 @@ def pair(
 @user_errors
 def adjust(
     plan: PlanArgument,
-    item: Annotated[str, typer.Argument(help="指标或目标编号，如 T2.01")],
+    item: Annotated[str, typer.Argument(metavar="编号", help="指标或目标编号，如 T2.01")],
     target: Annotated[str, typer.Option("--target", help="调整后的目标值，如 520")],
-    from_date: Annotated[str, typer.Option("--from", help="调整生效日期，如 2023-07-01")],
+    from_date: Annotated[str, typer.Option("--from", metavar="日期", help="调整生效日期，如 2023-07-01")],
     document_no: Annotated[str, typer.Option("--doc", help="调整依据的文号")],
     reason: Annotated[str, typer.Option("--reason", help="调整理由")],
 ) -> None:

@@ -5,7 +5,7 @@ database or reads a clock. Build a `SeriesSpec` once per indicator, evaluate it 
 """
 
 from planwatch.evaluate.engine import evaluate_indicators, evaluate_series, evaluate_specs, evaluate_targets
-from planwatch.evaluate.link import TargetLink, link_target, link_targets
+from planwatch.evaluate.link import TargetLink, link_target, link_targets, unlinked_targets
 from planwatch.evaluate.prose import TargetResult, target_results
 from planwatch.evaluate.settings import DEFAULT_SETTINGS, EvaluationSettings
 from planwatch.evaluate.spec import SeriesSpec, SpecKind, spec_from_indicator, spec_from_target
@@ -31,4 +31,5 @@ __all__ = [
     "target_results",
     "target_spec",
     "target_specs",
+    "unlinked_targets",
 ]

@@ -17,6 +17,7 @@ plan's own period, not the previous period's review table).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,7 @@ class TargetLink:
     reason: str  # Chinese, for the planner: which indicator, and why it is (not) judged again
 
 
+@functools.lru_cache(maxsize=4096)  # every target is compared with every row: each name keyed once
 def name_key(name: str) -> str:
     """地区生产总值（亿元） → 地区生产总值; 全区高新技术企业数量 → 高新技术企业数量."""
     key = unicodedata.normalize("NFKC", name).translate(_BRACKETS).translate(_QUOTES)
@@ -111,6 +113,14 @@ def link_targets(
         if link is not None:
             links[target.id] = link
     return links
+
+
+def unlinked_targets(
+    targets: Sequence[Target], indicators: Sequence[Indicator], period: tuple[int, int]
+) -> list[Target]:
+    """The targets about no row of the table: their figures are their own (the template's rows)."""
+    links = link_targets(targets, indicators, period)
+    return [t for t in targets if t.id not in links]
 
 
 def _same_target(mine: SeriesSpec, theirs: SeriesSpec, unit: str | None, row_unit: str | None) -> bool:

@@ -9,11 +9,11 @@ pointing back at the first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from planwatch.document.text import normalise
 from planwatch.lint.context import LintContext
-from planwatch.model import Finding, FindingKind, Severity
+from planwatch.model import Finding, FindingKind, Project, Severity
 
 DUPLICATE = FindingKind.DUPLICATE
 _CLAUSE = re.compile(r"[^，。；！？：,;:!?]+")
@@ -97,21 +97,29 @@ def _repeated_list_items(context: LintContext) -> Iterator[Finding]:
 
 
 def _repeated_projects(context: LintContext) -> Iterator[Finding]:
-    """One project in two lists: the same specific name, or one name ending with the other."""
-    seen: list[tuple[str, int, str]] = []
-    for project in context.plan.projects:
+    for project, twin in repeated_projects(context.plan.projects):
+        yield context.finding(
+            "repeated-project", DUPLICATE, Severity.ERROR, project.line, project.name,
+            f"项目“{project.name}”与第{twin.line}行的“{twin.name}”是同一项目，重复列入", lines=(twin.line,),
+        )  # fmt: skip
+
+
+def repeated_projects(projects: Sequence[Project]) -> list[tuple[Project, Project]]:
+    """(the repeat, the project it repeats): one project in two lists, by the same specific name or
+    one name ending with the other. The totals count it once (present.plan_data.project_totals)."""
+    seen: list[tuple[str, Project]] = []
+    found = []
+    for project in projects:
         key = _key(re.sub(r"项目$", "", project.name))
         if len(key) < _MIN_PROJECT_NAME:
             continue  # 光伏发电项目 names a kind of project, not one project
         twin = next(
-            (s for s in seen if s[1] != project.line and (s[0].endswith(key) or key.endswith(s[0]))), None
+            (p for k, p in seen if p.line != project.line and (k.endswith(key) or key.endswith(k))), None
         )
         if twin is not None:
-            yield context.finding(
-                "repeated-project", DUPLICATE, Severity.ERROR, project.line, project.name,
-                f"项目“{project.name}”与第{twin[1]}行的“{twin[2]}”是同一项目，重复列入", lines=(twin[1],),
-            )  # fmt: skip
-        seen.append((key, project.line, project.name))
+            found.append((project, twin))
+        seen.append((key, project))
+    return found
 
 
 def _short(text: str, limit: int = 24) -> str:

@@ -32,6 +32,7 @@ from planwatch.observe.values import (
     parse_number,
     parse_period,
     parse_status,
+    period_end,
     tidy,
 )
 
@@ -170,6 +171,8 @@ def _observation(
         problems.append(
             ImportProblem(row.row, None, f"{period[:4]}年不在规划期（{years[0]}—{years[1]}年）内")
         )
+    elif period is not None:
+        _published_after_the_period(row, period, as_of, today, problems)
     if series is None or period is None or kind is None or status is None or number is None:
         return None
     value = _in_unit(row, number, unit, catalogue, problems)
@@ -185,6 +188,21 @@ def _observation(
         source=row.source,
         status=status,
     )
+
+
+def _published_after_the_period(
+    row: ImportRow, period: str, as_of: date | None, today: date, problems: list[ImportProblem]
+) -> None:
+    """A figure becomes known after its period ends: a 发布日期 before that is a typo (2023-01-01
+    for 2023), and a period not yet over has no figure to import."""
+    end = period_end(period)
+    label = _period_label(period)
+    if as_of is not None and as_of < end:
+        reason = f"发布日期{as_of.isoformat()}早于{label}结束（{end.isoformat()}），数据不会在期末之前公布"
+        problems.append(ImportProblem(row.row, row.column(layout.AS_OF), reason))
+    elif as_of is None and today < end:
+        reason = f"{label}尚未结束（{end.isoformat()}），还没有可填的数据（发布日期留空按今天）"
+        problems.append(ImportProblem(row.row, row.column(layout.PERIOD) or None, reason))
 
 
 def _read(

@@ -7,6 +7,7 @@ after them): a data cell holding 三百 or 约420 is more likely a slip than a f
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -113,6 +114,19 @@ def parse_period(text: str) -> str:
     if (m := _MONTH.fullmatch(s)) and 1 <= int(m["month"]) <= 12:
         return f"{m['year']}-{int(m['month']):02d}"
     raise CellError(f"“{text.strip()}”不是期间（应写作2023、2023Q2或2023-05）")
+
+
+def period_end(period: str) -> date:
+    """The last day of a period as `parse_period` writes it: 2023 → 2023-12-31, 2023Q2 → 2023-06-30,
+    2023-05 → 2023-05-31. No figure of a period can be published before it."""
+    year = int(period[:4])
+    if "Q" in period:
+        month = 3 * int(period[-1])
+    elif "-" in period:
+        month = int(period[5:7])
+    else:
+        month = 12
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def looks_like_period(text: str) -> bool:

@@ -14,7 +14,7 @@ STATUS_ORDER = [s.value for s in EvaluationStatus]
 
 
 def evaluation_data(result: PlanEvaluation, targets: Sequence[TargetResult] | None = None) -> dict[str, Any]:
-    """The indicators' evaluation; with `targets` (evaluate.target_results) a `targets` section too."""
+    """The indicators' evaluation and the prose targets' (`targets`, else the result's own)."""
     counts = Counter(e.status.value for e in result.evaluations)
     binding_red = sum(
         1
@@ -43,8 +43,7 @@ def evaluation_data(result: PlanEvaluation, targets: Sequence[TargetResult] | No
             for e in result.evaluations
         ],
     }
-    if targets is not None:
-        data["targets"] = target_data(targets)
+    data["targets"] = target_data(result.targets if targets is None else targets)
     return data
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from planwatch.document.model import Document
+from planwatch.document.model import Document, Table
+from planwatch.lint.where import Locator, Where
 from planwatch.model import Finding, ParsedPlan, Severity
+from planwatch.parse.pipeline import all_tables
 
 KIND_LABELS = {
     "placeholder": "占位符",
@@ -24,7 +26,12 @@ def at_least(findings: list[Finding], minimum: Severity) -> list[Finding]:
     return [f for f in findings if f.severity.rank >= minimum.rank]
 
 
-def lint_data(document: Document, parsed: ParsedPlan, findings: list[Finding]) -> dict[str, Any]:
+def lint_data(
+    document: Document, parsed: ParsedPlan, findings: list[Finding], tables: tuple[Table, ...] | None = None
+) -> dict[str, Any]:
+    """The report; each finding with where a person finds it (`where`: section path, paragraph or
+    table cell, PDF page, a quote to search for). `tables`: the document's, when already found."""
+    locator = Locator(document, parsed.sections, all_tables(document) if tables is None else tables)
     severities = Counter(f.severity.value for f in findings)
     kinds = Counter(f.kind.value for f in findings)
     return {
@@ -36,7 +43,25 @@ def lint_data(document: Document, parsed: ParsedPlan, findings: list[Finding]) -
             "by_severity": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
             "by_kind": {k: kinds.get(k, 0) for k in KIND_LABELS},
         },
-        "findings": [finding_data(f) for f in findings],
+        "findings": [
+            {**finding_data(f), "where": where_data(locator.locate(f.line, f.column, f.evidence))}
+            for f in findings
+        ],
+    }
+
+
+def where_data(where: Where) -> dict[str, Any]:
+    return {
+        "text": where.text(),
+        "path": [
+            {"kind": s.kind.value, "number": s.number, "title": s.title, "line": s.line} for s in where.path
+        ],
+        "paragraph": where.paragraph,
+        "table_row": where.table_row,
+        "table_column": where.table_column,
+        "page": where.page,
+        "printed_line": where.printed_line,
+        "quote": where.context,
     }
 
 

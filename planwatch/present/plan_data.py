@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from planwatch.lint.duplicates import repeated_projects
 from planwatch.model import (
     Cell,
     Growth,
@@ -165,22 +166,42 @@ def _growth(growth: Growth | None) -> dict[str, Any] | None:
 
 
 def project_totals(projects: tuple[Project, ...]) -> dict[str, Any]:
-    """Investment per box and overall, in 万元, with how many projects state an amount."""
+    """Investment per box and overall, in 万元, with how many projects state an amount.
+
+    A project listed twice (the linter's repeated-project: P146 in 专栏11-4 is P008 of 专栏3-2) is
+    counted once: the repeat stays in its box's list, marked (`repeats`), and its amount counts
+    only when the earlier listing states none. A box that states no amount has no investment
+    (None, shown 未列明), not 0.
+    """
+    repeats = repeat_of(projects)
+    counted = {p.id: p.investment_wan_yuan for p in projects}
+    for project in projects:
+        twin = repeats.get(project.id)
+        if twin is not None and twin.investment_wan_yuan is not None:
+            counted[project.id] = None  # already in the earlier listing's box
     boxes: dict[tuple[str | None, str], list[Project]] = {}
     for project in projects:
         boxes.setdefault((project.box, project.box_title), []).append(project)
 
     def summary(items: list[Project]) -> dict[str, Any]:
-        amounts = [p.investment_wan_yuan for p in items if p.investment_wan_yuan is not None]
+        amounts = [a for p in items if (a := counted[p.id]) is not None]
+        repeated = sum(1 for p in items if p.id in repeats)
         return {
             "count": len(items),
+            "repeats": repeated,
             "with_investment": len(amounts),
-            "investment_wan_yuan": sum(amounts, Decimal(0)),
+            "investment_wan_yuan": sum(amounts, Decimal(0)) if amounts else None,
         }
 
+    overall = summary(list(projects))
     return {
         "boxes": [
             {"box": box, "box_title": title, **summary(items)} for (box, title), items in boxes.items()
         ],
-        "overall": summary(list(projects)),
+        "overall": {**overall, "count": overall["count"] - overall["repeats"]},
     }
+
+
+def repeat_of(projects: tuple[Project, ...]) -> dict[str, Project]:
+    """Each project listed again (by id) → its first listing."""
+    return {repeat.id: first for repeat, first in repeated_projects(projects)}

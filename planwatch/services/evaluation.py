@@ -1,6 +1,7 @@
 """Evaluate a stored plan as of a date: read the plan and what was known on the date, hand model
 objects to the pure evaluation, and return the results in the order a planner reads them: binding
-indicators first, worst first within each group.
+indicators first, worst first within each group; then the plan's prose targets, in the plan's order,
+each with its link to a row of the table (a target restating a row is judged once, as the row).
 
 Evaluations are kept while the database's revision is unchanged: every page of a plan asks for one,
 and any write (a figure added, corrected or approved) makes a new one.
@@ -18,7 +19,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from threading import Lock
 
-from planwatch.evaluate import DEFAULT_SETTINGS, EvaluationSettings, evaluate_indicators, rank
+from planwatch.evaluate import (
+    DEFAULT_SETTINGS,
+    EvaluationSettings,
+    TargetResult,
+    evaluate_indicators,
+    rank,
+    target_results,
+)
 from planwatch.model import Attribute, Evaluation, Indicator, Observation, ParsedPlan, Target
 from planwatch.services.versions import adjustments, version_in_force
 from planwatch.store import Store
@@ -42,6 +50,7 @@ class PlanEvaluation:
     # the figures each series was judged on: the latest vintage of each period known on `as_of`
     # (approved by then, or awaiting approval when `pending`); what a chart of this evaluation draws
     counted: Mapping[str, list[Observation]] = field(default_factory=dict)
+    targets: tuple[TargetResult, ...] = ()  # the prose targets, in the plan's order
 
 
 def plan_period(parsed: ParsedPlan, as_of: date) -> tuple[int, int]:
@@ -62,18 +71,24 @@ def evaluate_plan(
     in_force = {a.item_key: a for a in adjustments(store, plan_id, as_of)}
     parsed = with_adjustments(store.load(version), in_force)
     indicators = parsed.monitored_indicators()
-    observations = observations_as_of(store, plan_id, as_of, [i.id for i in indicators], pending=pending)
+    series = [i.id for i in indicators] + [t.id for t in parsed.targets]
+    observations = observations_as_of(store, plan_id, as_of, series, pending=pending)
     unapproved = frozenset(
         series
         for series, found in observations.items()
         if any(o.approved_on is None or o.approved_on > as_of for o in found)
     )
-    evaluations = evaluate_indicators(indicators, observations, as_of, plan_period(parsed, as_of), settings)
+    period = plan_period(parsed, as_of)
+    evaluations = evaluate_indicators(indicators, observations, as_of, period, settings)
     evaluations = [_noting_adjustment(e, in_force.get(e.series_id)) for e in evaluations]
     by_id = {i.id: i for i in indicators}
     ordered = sorted(evaluations, key=lambda e: _reading_order(e, by_id))
+    targets = tuple(
+        replace(r, evaluation=_noting_adjustment(r.evaluation, in_force.get(r.target.id)))
+        for r in target_results(parsed.targets, indicators, observations, as_of, period, settings)
+    )
     return PlanEvaluation(
-        plan_id, version, parsed, as_of, ordered, by_id, in_force, pending, unapproved, observations
+        plan_id, version, parsed, as_of, ordered, by_id, in_force, pending, unapproved, observations, targets
     )
 
 

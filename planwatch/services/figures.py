@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from planwatch.demo import SOURCE as DEMO_SOURCE
 from planwatch.demo import demo_observations, fingerprint
 from planwatch.model import ApprovalState, Observation
 from planwatch.observe import ImportRow, layout, match_rows, read_import
@@ -27,7 +28,7 @@ from planwatch.services.locks import require_open
 from planwatch.services.permissions import PLANNERS, may_write_somewhere, require_role, require_write
 from planwatch.services.versions import working_plan
 from planwatch.store import Store, audit
-from planwatch.store.observations import AddResult, current_figures, write_observations
+from planwatch.store.observations import AddResult, current_figures, has_source, write_observations
 
 DEMO_FILE = "planwatch demo（示例数据，非真实统计）"
 # The demo's figures run to the fourth year; on this date its last year is known and the fifth not yet due.
@@ -110,6 +111,11 @@ def load_demo(store: Store, actor: Actor, plan_id: int) -> AddResult:
         file_name=DEMO_FILE,
         approval=ApprovalState.APPROVED,
     )
+
+
+def demo_as_of(store: Store, plan_id: int) -> date | None:
+    """The date the demo's figures are best seen on, when the plan holds demo figures; else None."""
+    return DEMO_AS_OF if has_source(store, plan_id, DEMO_SOURCE) else None
 
 
 def _store(

@@ -234,6 +234,14 @@ def count_observations(store: Store, plan_id: int | None = None) -> int:
         return int(connection.execute(query).scalar_one())
 
 
+def has_source(store: Store, plan_id: int, source: str) -> bool:
+    """Whether any figure of the plan was entered with this source (the demo's 示例数据，非真实统计)."""
+    o = observations.c
+    query = select(o.id).where(o.plan_id == plan_id, o.source == source).limit(1)
+    with store.engine.connect() as connection:
+        return connection.execute(query).first() is not None
+
+
 def count_observations_of(connection: Connection, plan_id: int, series_ids: list[str]) -> int:
     """Stored rows of these series of a plan, every vintage counted."""
     o = observations.c

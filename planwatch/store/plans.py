@@ -18,6 +18,14 @@ from planwatch.store.schema import adoptions, plan_versions, plans, target_adjus
 _MAX_ID = 2**31 - 1  # ids are 32-bit INTEGERs on PostgreSQL
 
 
+class UnknownPlan(NotFoundError):
+    """No plan has that number or name. The message says which; the command line adds where to look
+    (the web's error page links to the list of plans)."""
+
+    def details(self) -> list[str]:
+        return ["用 planwatch plans 查看已导入的规划"]
+
+
 class AmbiguousPlan(PlanwatchError):
     """A name that matches several plans: never one picked silently."""
 
@@ -111,7 +119,7 @@ def list_plans(connection: Connection) -> list[PlanRow]:
 def plan_row(connection: Connection, plan_id: int) -> PlanRow:
     found = [p for p in list_plans(connection) if p.id == plan_id]
     if not found:
-        raise NotFoundError(f"数据库中没有编号为 {plan_id} 的规划（用 planwatch plans 查看已导入的规划）")
+        raise UnknownPlan(f"数据库中没有编号为 {plan_id} 的规划")
     return found[0]
 
 
@@ -128,10 +136,10 @@ def resolve(connection: Connection, reference: str) -> tuple[int, int | None]:
         ).scalar()
         if owner is not None:
             return int(owner), number
-        raise NotFoundError(f"数据库中没有规划“{text}”（用 planwatch plans 查看已导入的规划）")
+        raise UnknownPlan(f"数据库中没有编号为 {text} 的规划")
     needle = plan_key(text)
     if not needle:
-        raise NotFoundError("请给出规划编号或名称（用 planwatch plans 查看已导入的规划）")
+        raise UnknownPlan("请给出规划编号或名称")
     rows = connection.execute(
         select(plans.c.id, plans.c.title, plans.c.plan_key)
         .where(plans.c.plan_key.contains(needle, autoescape=True))
@@ -141,7 +149,7 @@ def resolve(connection: Connection, reference: str) -> tuple[int, int | None]:
     if len(exact) == 1 or len(rows) == 1:
         return int((exact or rows)[0].id), None
     if not rows:
-        raise NotFoundError(f"数据库中没有规划“{reference}”（用 planwatch plans 查看已导入的规划）")
+        raise UnknownPlan(f"数据库中没有名称含“{reference}”的规划")
     candidates = "；".join(f"{r.id}：{r.title}" for r in rows)
     raise AmbiguousPlan(f"“{reference}”对应多个规划，请用编号指明：{candidates}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planwatch.present.times import local_iso
 from planwatch.services.actor import Actor
 from planwatch.services.assignments import assignments_of
 from planwatch.services.figures import FORM_FIELDS
@@ -65,7 +66,10 @@ def entry_page(
             if i.id in mine
         ],
         "import_errors": import_errors or [],
-        "mine": entries_by(store, plan_id, actor.name),
+        "mine": [
+            {**row, "entered_at": local_iso(row["entered_at"])}
+            for row in entries_by(store, plan_id, actor.name)
+        ],
         "can_assign": planner,
         "assignable": [{"id": i.id, "name": i.name} for i in monitored] if planner else [],
         "assignments": assigned if planner else {},

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from planwatch.evaluate import DEFAULT_SETTINGS
+from planwatch.evaluate.series import due_year
 from planwatch.model import Indicator
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.labels import attribute_label
@@ -33,8 +35,11 @@ def indicators_page(
     attribute: str | None = None,
     status: str | None = None,
     pending: bool = False,
+    missing: bool = False,
 ) -> dict[str, Any]:
+    """`missing`: only those without the figure that should be out by `as_of` (the overview's 数据时效)."""
     result = evaluated(store, plan_id, as_of, pending=pending)
+    due = due_year(as_of, DEFAULT_SETTINGS.annual_publication_lag_days)
     judged = {r["indicator_id"]: r for r in evaluation_data(result)["results"]}
     rows = []
     for indicator in result.parsed.monitored_indicators():
@@ -55,12 +60,14 @@ def indicators_page(
         if (not category or row["category"] == category)
         and (not attribute or row["attribute"] == attribute)
         and (not status or row["status"] == status)
+        and (not missing or row["latest_year"] is None or row["latest_year"] < due)
     ]
     return {
         "plan": plan_header(plan_id, result.parsed),
         "as_of": as_of.isoformat(),
         "pending": pending,
-        "filters": {"category": category, "attribute": attribute, "status": status},
+        "filters": {"category": category, "attribute": attribute, "status": status, "missing": missing},
+        "due_year": due,
         "choices": {
             "category": sorted({r["category"] for r in rows if r["category"]}),
             "attribute": sorted({r["attribute"] for r in rows if r["attribute"]}),

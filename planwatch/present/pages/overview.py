@@ -13,7 +13,7 @@ from planwatch.present.pages.common import OFF_TRACK, box_in_yi, plan_header, wi
 from planwatch.present.pages.kept import kept_while_unchanged
 from planwatch.present.plan_data import project_totals
 from planwatch.services.evaluation import evaluated
-from planwatch.services.figures import DEMO_AS_OF
+from planwatch.services.figures import demo_as_of
 from planwatch.store import Store
 
 KEY_CARDS = 12
@@ -29,11 +29,12 @@ def overview_page(store: Store, plan_id: int, as_of: date, pending: bool = False
     colors = {r["status"]: r["color"] for r in results}
     totals = project_totals(result.parsed.projects)
     due = due_year(as_of, DEFAULT_SETTINGS.annual_publication_lag_days)
+    demo = demo_as_of(store, plan_id)
     return {
         "plan": plan_header(plan_id, result.parsed),
         "as_of": as_of.isoformat(),
         "pending": pending,
-        "demo_as_of": DEMO_AS_OF.isoformat(),
+        "demo_as_of": demo.isoformat() if demo else None,
         "summary": evaluation["summary"],
         "status_counts": [
             {"status": status, "count": count, "color": colors[status]}
@@ -46,7 +47,13 @@ def overview_page(store: Store, plan_id: int, as_of: date, pending: bool = False
             if r["attribute"] == "binding" and r["color"] == "grey"
         ],
         "key_indicators": [{**r, "chart": card_chart(result, r["indicator_id"])} for r in key],
-        "projects_by_box": [box_in_yi(box) for box in totals["boxes"]],
+        "targets": _target_counts(evaluation["targets"]),
+        "projects_by_box": [
+            box_in_yi(box) for box in totals["boxes"] if box["investment_wan_yuan"] is not None
+        ],
+        "projects_unlisted_boxes": [
+            box["box"] for box in totals["boxes"] if box["investment_wan_yuan"] is None
+        ],
         "projects_overall": box_in_yi(totals["overall"]),
         "freshness": {
             "due_year": due,
@@ -56,4 +63,17 @@ def overview_page(store: Store, plan_id: int, as_of: date, pending: bool = False
                 if r["latest_year"] is None or r["latest_year"] < due
             ],
         },
+    }
+
+
+def _target_counts(section: dict[str, Any]) -> dict[str, Any]:
+    """The prose targets' card: how many are judged on their own, by status (those restating a row
+    are counted with the indicators)."""
+    colors = {r["status"]: r["color"] for r in section["results"]}
+    return {
+        **section["summary"],
+        "status_counts": [
+            {"status": status, "count": count, "color": colors[status]}
+            for status, count in section["summary"]["by_status"].items()
+        ],
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planwatch.parse.kinds import KIND_LABELS, LEVEL_LABELS
+from planwatch.present.times import local_iso
 from planwatch.services.versions import version_in_force, versions_of
 from planwatch.store import Store
 
@@ -34,7 +35,7 @@ def plans_page(store: Store) -> dict[str, Any]:
                 "stage": current.stage,
                 "line_count": current.line_count,
                 "indicator_count": current.indicator_count,
-                "ingested_at": versions[-1].ingested_at.isoformat(timespec="seconds"),
+                "ingested_at": local_iso(versions[-1].ingested_at),
             }
         )
     rows.sort(

@@ -18,7 +18,8 @@ def lint_page(store: Store, plan_id: int, version: int | None = None) -> dict[st
     version_id, stored = version_of(store, plan_id, version)
     document = load_bytes("\n".join(store.lines(version_id)).encode(), "plan.txt")
     parsed = parse_document(document)
-    findings = lint_plan(document, parsed, all_tables(document))
-    data = lint_data(document, parsed, findings)
+    tables = all_tables(document)
+    findings = lint_plan(document, parsed, tables)
+    data = lint_data(document, parsed, findings, tables)
     data["file"] = PurePath(stored.plan.source.path).name  # the server's directories are nobody's business
     return {"plan": plan_header(plan_id, stored), "lint": data, "rows": annotated_lines(document, findings)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planwatch.present.times import local_iso
 from planwatch.services.actor import Actor
 from planwatch.services.sessions import live_sessions
 from planwatch.store import Store
@@ -15,9 +16,9 @@ def sessions_data(store: Store, actor: Actor) -> dict[str, Any]:
             {
                 "id": s.id,
                 "user": s.user_name,
-                "created_at": s.created_at.isoformat(timespec="seconds"),
-                "last_seen": s.last_seen.isoformat(timespec="seconds"),
-                "expires_at": s.expires_at.isoformat(timespec="seconds"),
+                "created_at": local_iso(s.created_at),
+                "last_seen": local_iso(s.last_seen),
+                "expires_at": local_iso(s.expires_at),
                 "address": s.address,
                 "agent": s.agent,
             }

@@ -10,6 +10,7 @@ from typing import Any
 
 from planwatch.compare.diff import Change, Side, VersionDiff
 from planwatch.present.pages.common import plan_header
+from planwatch.present.times import local_iso
 from planwatch.services import versions
 from planwatch.store import Store
 
@@ -47,7 +48,7 @@ def versions_page(store: Store, plan_id: int) -> dict[str, Any]:
                 "stage": v.stage,
                 "line_count": v.line_count,
                 "indicator_count": v.indicator_count,
-                "ingested_at": v.ingested_at.isoformat(timespec="seconds"),
+                "ingested_at": local_iso(v.ingested_at),
                 "in_force": v.id == in_force,
             }
             for v in rows

@@ -18,6 +18,8 @@ from planwatch.formulas import append_row
 from planwatch.present.amounts import yi_yuan
 from planwatch.present.labels import SECTION_KIND, attribute_label, cell_kind_label, target_kind_label
 
+PREVIOUS_RESULTS_SHEET = "上期完成情况"  # the prose's facts: what the previous plan achieved
+
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WIDTH_LIMIT = 60
 
@@ -62,7 +64,8 @@ def write_plan_xlsx(data: dict[str, Any], path: Path) -> None:
         "原文",
     ]
     _sheet(workbook, "目标", target_header, [_target_row(t) for t in data["targets"]])
-    _sheet(workbook, "完成情况", target_header, [_target_row(t) for t in data["facts"]])
+    # the previous period's results (十三五 in a 十四五 plan), not this plan's progress
+    _sheet(workbook, PREVIOUS_RESULTS_SHEET, target_header, [_target_row(t) for t in data["facts"]])
     _sheet(workbook, "项目", _project_header(), [_project_row(p) for p in data["projects"]])
     _sheet(
         workbook,

@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from planwatch.dates import date_or_today
 from planwatch.errors import NotFoundError, PlanwatchError
 from planwatch.formatting import plain
+from planwatch.present.audit_labels import user_label
 from planwatch.present.jsonout import dumps
 from planwatch.present.labels import OBSERVATION_KIND, OBSERVATION_STATUS, approval_label
 from planwatch.present.lint_data import KIND_LABELS, SEVERITY_LABELS
@@ -39,6 +40,7 @@ from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
 from planwatch.present.pages.versions import diff_page, versions_page
 from planwatch.present.templating import TEMPLATES
+from planwatch.present.times import shown_time
 from planwatch.present.web import auth, cache, entry, figure_actions, headers, public, signin, version_actions
 from planwatch.services.permissions import PermissionDenied
 from planwatch.services.versions import versions_of
@@ -76,6 +78,8 @@ def environment() -> Environment:
     env.filters["obs_kind"] = lambda code: OBSERVATION_KIND.get(str(code), str(code))
     env.filters["obs_status"] = lambda code: OBSERVATION_STATUS.get(str(code), str(code))
     env.filters["approval_state"] = approval_label
+    env.filters["time"] = shown_time  # every time a person reads: the local zone (PLANWATCH_TIMEZONE)
+    env.filters["who"] = user_label  # 命令行:root → 系统（命令行 root）
     env.globals["severity_labels"] = SEVERITY_LABELS
     env.globals["kind_labels"] = KIND_LABELS
     return env
@@ -141,7 +145,7 @@ def denied(request: Request) -> Response:
 
 
 def parse_as_of(value: str | None) -> date:
-    return date_or_today(value, field="as_of")
+    return date_or_today(value, field="评估日期")
 
 
 def create_app(store_url: str | None = None, *, secret_key: str | None = None) -> FastAPI:
@@ -221,9 +225,12 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
         attribute: str | None = None,
         status: str | None = None,
         pending: bool = False,
+        missing: bool = False,
     ) -> dict[str, Any]:
         store, day = store_of(request), parse_as_of(as_of)
-        return indicators_page(store, plan_id_of(request, plan), day, category, attribute, status, pending)
+        return indicators_page(
+            store, plan_id_of(request, plan), day, category, attribute, status, pending, missing
+        )
 
     @page("/plans/{plan}/indicators/{indicator_id}", "web/indicator.html")
     def indicator(
@@ -237,8 +244,10 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
         return text_page(store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/targets", "web/targets.html")
-    def targets(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
-        return targets_page(store_of(request), plan_id_of(request, plan), version)
+    def targets(
+        request: Request, plan: str, as_of: str | None = None, version: int | None = None
+    ) -> dict[str, Any]:
+        return targets_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of), version)
 
     @page("/plans/{plan}/projects", "web/projects.html")
     def projects(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:

@@ -36,11 +36,13 @@ def register(app: FastAPI, render: Render) -> None:
         store: Store = request.app.state.store
         return store
 
-    @app.get("/plans/{plan}/entry", include_in_schema=False)
     def entry(request: Request, plan: str, notice: str = "") -> Response:
         store, actor = store_of(request), auth.require_user(request)
         plan_id = store.resolve(plan)
         return render(request, "web/entry.html", entry_page(store, plan_id, actor, notice=notice))
+
+    for path in ("/plans/{plan}/entry.json", "/plans/{plan}/entry"):  # the page and its JSON twin
+        app.add_api_route(path, entry, methods=["GET"], include_in_schema=False)
 
     @app.post("/plans/{plan}/entry", include_in_schema=False)
     async def enter(request: Request, plan: str) -> Response:
@@ -83,12 +85,14 @@ def register(app: FastAPI, render: Render) -> None:
         await run_in_threadpool(assignments.assign, store, actor, plan_id, item_id, department or None)
         return RedirectResponse(f"/plans/{plan_id}/entry?notice=assigned-1", status_code=303)
 
-    @app.get("/audit", include_in_schema=False)
     def audit(request: Request, plan: int | None = None) -> Response:
         actor = auth.require_user(request)
         if plan is not None and not 0 < plan < 2**31:  # no plan has it: not an overflow in the database
             raise auth.WebError("请求参数无法识别：没有这样的规划编号")
         return render(request, "web/audit.html", audit_page(store_of(request), actor, plan))
+
+    for path in ("/audit.json", "/audit"):
+        app.add_api_route(path, audit, methods=["GET"], include_in_schema=False)
 
 
 def _import(store: Store, actor: Actor, plan_id: int, file_name: str, content: bytes) -> list[str] | str:

@@ -36,7 +36,7 @@ def register(app: FastAPI, page: Page) -> None:
         return store
 
     def day(as_of: str | None) -> date:
-        return date_or_today(as_of, field="as_of")
+        return date_or_today(as_of, field="评估日期")
 
     @page("/public", "public/plans.html")
     def portal(request: Request) -> dict[str, Any]:

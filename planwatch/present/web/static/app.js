@@ -153,5 +153,21 @@
     });
   }
 
+  // The tab row scrolls sideways when its tabs do not fit: keep the page's own tab in view, and
+  // mark the row (`more`) while tabs lie beyond its right edge.
+  function tabRow() {
+    var row = document.querySelector(".tabs");
+    if (!row) { return; }
+    var active = row.querySelector("a.active");
+    if (active && row.scrollWidth > row.clientWidth) {
+      row.scrollLeft = active.offsetLeft - (row.clientWidth - active.offsetWidth) / 2;
+    }
+    var mark = function () { row.classList.toggle("more", row.scrollLeft + row.clientWidth < row.scrollWidth - 2); };
+    mark();
+    row.addEventListener("scroll", mark, { passive: true });
+    window.addEventListener("resize", mark);
+  }
+
   document.addEventListener("DOMContentLoaded", draw);
+  document.addEventListener("DOMContentLoaded", tabRow);
 })();

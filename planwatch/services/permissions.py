@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from planwatch.errors import PlanwatchError
 from planwatch.services.actor import Actor, Role
-from planwatch.store import assignments
+from planwatch.store import assignments, project_library
 
 WRITERS = (Role.ADMIN, Role.PLANNER, Role.DEPARTMENT)
 PLANNERS = (Role.ADMIN, Role.PLANNER)
@@ -54,4 +54,28 @@ def writable(actor: Actor, owners: dict[str, str], item_ids: Iterable[str]) -> l
         return list(item_ids)
     if actor.role is Role.DEPARTMENT and actor.department:
         return [i for i in item_ids if owners.get(i) == actor.department]
+    return []
+
+
+def require_project_write(connection: Connection, actor: Actor, plan_id: int, keys: Iterable[str]) -> None:
+    """调度 reports: planners report on every project; a department user only on the projects whose
+    责任单位 is its unit — all of them, or the write is refused whole."""
+    require_role(actor, *WRITERS, doing="填报项目调度")
+    if actor.role in PLANNERS:
+        return
+    wanted = list(dict.fromkeys(keys))
+    units = project_library.departments_of(connection, plan_id, wanted)
+    refused = [k for k in wanted if actor.department is None or units.get(k) != actor.department]
+    if refused:
+        shown = "、".join(refused[:20]) + ("等" if len(refused) > 20 else "")
+        unit = actor.department or "（未指定部门）"
+        raise PermissionDenied(f"您的账号不能填报这些项目的调度：{shown}（责任单位不是“{unit}”）")
+
+
+def writable_projects(actor: Actor, units: dict[str, str | None], keys: Iterable[str]) -> list[str]:
+    """Of `keys`, the projects whose 调度 the actor may report, given each project's 责任单位 (for forms)."""
+    if actor.role in PLANNERS:
+        return list(keys)
+    if actor.role is Role.DEPARTMENT and actor.department:
+        return [k for k in keys if units.get(k) == actor.department]
     return []

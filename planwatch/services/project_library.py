@@ -1,0 +1,409 @@
+"""The project library (项目库) of a plan: every project its versions read, every project added by
+hand, and what the office entered about each — as known on a date.
+
+A project read from the plan keeps its source (version, lines, text) and its plan values (name, box,
+owner, 总投资, the 年度计划投资 of its schedule lines); a value a person enters is shown over the plan's
+and the change is audited (who, when, old → new). A project the version in force no longer carries
+keeps everything and is marked 不在现行规划中. 责任单位 and 建设地点 are suggested from the department
+directory's keywords and 乡镇街道; a suggestion stays one until a person takes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.engine import Connection
+
+from planwatch.errors import NotFoundError, PlanwatchError
+from planwatch.model import ParsedPlan, Project
+from planwatch.project_model import (
+    LibraryProject,
+    Milestone,
+    MilestoneKind,
+    PlanSource,
+    ReportFrequency,
+    YearPlan,
+)
+from planwatch.services.actor import Actor
+from planwatch.services.departments import suggest
+from planwatch.services.permissions import PLANNERS, require_role
+from planwatch.services.project_fields import (
+    LOCATION_KINDS,
+    NODE_PREFIX,
+    PLAN_PREFIX,
+    Change,
+    ProjectRefused,
+    category_of_box,
+    is_dated,
+    known_field,
+    label_of,
+    read_value,
+)
+from planwatch.services.versions import version_in_force, versions_of
+from planwatch.store import Store, audit
+from planwatch.store import departments as directory
+from planwatch.store import project_library as rows
+from planwatch.store.project_library import FieldValue
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    plan_id: int
+    title: str
+    version: int  # the number of the version in force on `on`
+    version_id: int
+    period: tuple[int, int] | None
+    on: date
+    frequency: ReportFrequency
+    projects: list[LibraryProject]
+
+    def find(self, reference: str) -> LibraryProject:
+        """A project by its key or 项目编号."""
+        for project in self.projects:
+            if reference in (project.key, project.code):
+                return project
+        raise NotFoundError(f"规划 {self.plan_id} 的项目库中没有编号为“{reference}”的项目")
+
+
+def undated(field: str) -> bool:
+    """A field that describes the project (项目编号, 名称, 责任单位…) reads as it is now on any date; the
+    year plans, milestones and status read as they were on the date asked about."""
+    return not is_dated(field)
+
+
+def library(store: Store, plan_id: int, on: date | None = None) -> Library:
+    """The library as known on `on` (today): in the order of the version in force, then the projects
+    added by hand, then those no longer in the version in force. What describes a project is read as
+    it is now; its year plans, milestones and status as they were on `on`."""
+    day = on or date.today()
+    in_force_id = version_in_force(store, plan_id, day)
+    in_force = store.load(in_force_id)
+    read = _projects_read(store, plan_id, in_force_id, in_force)
+    with store.reading() as connection:
+        manual = rows.manual_keys(connection, plan_id)
+        fields = rows.fields_as_of(connection, [plan_id], day, undated=undated).get(plan_id, {})
+        frequency = rows.frequency_of(connection, plan_id)
+    current = {p.id for p in in_force.projects}
+    period = in_force.period()
+    entries = [
+        entry(key, fields.get(key, {}), read.get(key), in_force=key in current or key in manual)
+        for key in [*(p.id for p in in_force.projects), *manual, *(k for k in read if k not in current)]
+    ]
+    return Library(
+        plan_id,
+        in_force.plan.title,
+        in_force.plan.version,
+        in_force_id,
+        period,
+        day,
+        frequency,
+        entries,
+    )
+
+
+def _projects_read(
+    store: Store, plan_id: int, in_force_id: int, in_force: ParsedPlan
+) -> dict[str, tuple[int, Project]]:
+    """key → (version number, the project as read): from the version in force when it carries the
+    project, otherwise from the newest version that does."""
+    read: dict[str, tuple[int, Project]] = {}
+    for summary in versions_of(store, plan_id):
+        if summary.id == in_force_id:
+            continue
+        for project in store.load(summary.id).projects:
+            read[project.id] = (summary.version, project)
+    for project in in_force.projects:
+        read[project.id] = (in_force.plan.version, project)
+    return read
+
+
+def entry(
+    key: str, fields: Mapping[str, FieldValue], read: tuple[int, Project] | None, *, in_force: bool
+) -> LibraryProject:
+    """One library entry: the plan's reading (if any) with the values entered over it."""
+    version, project = read if read is not None else (0, None)
+
+    def value(name: str, plan_value: str | None = None) -> str | None:
+        found = fields.get(name)
+        return found.value if found is not None and found.value is not None else plan_value
+
+    plan_investment = str(project.investment_wan_yuan) if project and project.investment_wan_yuan else None
+    investment = value("investment", plan_investment)
+    category = value("category")
+    box_category = category_of_box(project.box_title) if project is not None and category is None else None
+    return LibraryProject(
+        key=key,
+        code=value("code") or key,
+        name=value("name", project.name if project else None) or key,
+        box=value("box", project.box if project else None),
+        category=category or box_category,
+        nature=value("nature"),
+        location=value("location"),
+        content=value("content", project.text if project else None),
+        start_year=_int(value("start_year")),
+        end_year=_int(value("end_year")),
+        investment_wan_yuan=Decimal(investment) if investment else None,
+        owner=value("owner", project.owner if project else None),
+        department=value("department"),
+        status=value("status"),
+        manual=project is None,
+        in_force=in_force,
+        source=_source(version, project) if project is not None else None,
+        year_plans=_year_plans(project, fields),
+        milestones=_milestones(fields),
+        set_fields=frozenset(name for name, found in fields.items() if found.value is not None),
+        category_from_box=box_category is not None,
+    )
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _source(version: int, project: Project) -> PlanSource:
+    return PlanSource(version, project.line, project.last_line, project.text, project.box_title)
+
+
+def _year_plans(project: Project | None, fields: Mapping[str, FieldValue]) -> tuple[YearPlan, ...]:
+    """Each year's 年度计划投资: entered, else the sum of the amounts the plan's schedule lines give
+    for that year (专栏6-1: 2021年目标：…完成投资7.24亿元)."""
+    plans: dict[int, YearPlan] = {}
+    for line in project.schedule if project is not None else ():
+        if line.investment_wan_yuan is None:
+            continue
+        found = plans.get(line.year)
+        amount = line.investment_wan_yuan + (found.amount_wan_yuan if found else 0)
+        lines = (*(found.lines if found else ()), line.line)
+        quote = "；".join(q for q in ((found.quote if found else ""), line.investment_raw or "") if q)
+        plans[line.year] = YearPlan(line.year, amount, "plan", lines, quote)
+    for name, entered in fields.items():
+        if name.startswith(PLAN_PREFIX) and entered.value is not None:
+            year = int(name.removeprefix(PLAN_PREFIX))
+            plans[year] = YearPlan(year, Decimal(entered.value), "set")
+    return tuple(plans[y] for y in sorted(plans))
+
+
+def _milestones(fields: Mapping[str, FieldValue]) -> tuple[Milestone, ...]:
+    found = []
+    for name, kind, label in (
+        ("start", MilestoneKind.START, "开工"),
+        ("finish", MilestoneKind.FINISH, "竣工"),
+    ):
+        value = fields.get(name)
+        if value is not None and value.value is not None:
+            found.append(Milestone(kind, label, date.fromisoformat(value.value)))
+    for name, value in fields.items():
+        if name.startswith(NODE_PREFIX) and value.value is not None:
+            found.append(
+                Milestone(MilestoneKind.NODE, name.removeprefix(NODE_PREFIX), date.fromisoformat(value.value))
+            )
+    return tuple(sorted(found, key=lambda m: (m.planned_on, m.kind.value)))
+
+
+# ---- suggestions --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    department: str | None  # 责任单位 by the directory's keywords
+    department_keyword: str | None
+    location: str | None  # the one 乡镇街道 or 园区 the project's text names
+
+
+def suggestions(store: Store, projects: Sequence[LibraryProject]) -> dict[str, Suggestions]:
+    """For the projects whose 责任单位 or 建设地点 is not set: what the directory suggests."""
+    with store.reading() as connection:
+        places = [u for u in directory.all_departments(connection) if u.kind in LOCATION_KINDS]
+    found = {}
+    for project in projects:
+        if project.department and project.location:
+            continue
+        text = " ".join(t for t in (project.name, project.source.box_title if project.source else "") if t)
+        unit = suggest(store, text)[:1] if not project.department else []
+        named = {p.name for p in places if _names(p.name, p.short_name, project.content or project.name)}
+        place = next(iter(named)) if len(named) == 1 and not project.location else None
+        if unit or place:
+            found[project.key] = Suggestions(
+                unit[0].department if unit else None, unit[0].keyword if unit else None, place
+            )
+    return found
+
+
+def _names(name: str, short_name: str | None, text: str) -> bool:
+    return name in text or bool(short_name and len(short_name) >= 2 and short_name in text)
+
+
+# ---- actions -------------------------------------------------------------------------------------------
+
+
+def edit_project(
+    store: Store,
+    actor: Actor,
+    plan_id: int,
+    reference: str,
+    values: Mapping[str, str],
+    *,
+    set_on: date | None = None,
+    today: date | None = None,
+) -> list[Change]:
+    """Change fields of a library entry (`values` as typed, by field name: code, department, plan:2024,
+    start, node:主体封顶…; blank clears). Every problem is listed and nothing is written when any; each
+    change is audited (old → new). `set_on` (default today) is when a year plan, milestone or status
+    takes effect; never later than today, never before the field's last change."""
+    require_role(actor, *PLANNERS, doing="编辑项目库")
+    day = today or date.today()
+    current = library(store, plan_id, date.max)  # everything entered so far
+    project = current.find(reference)
+    with store.transaction() as connection:
+        return _apply(connection, actor, current, project, values, set_on or day, day)
+
+
+def _apply(
+    connection: Connection,
+    actor: Actor,
+    current: Library,
+    project: LibraryProject,
+    values: Mapping[str, str],
+    effective: date,
+    today: date,
+) -> list[Change]:
+    changes = _changes(connection, current, project, values, effective, today)
+    for change in changes:
+        rows.write_fields(
+            connection, current.plan_id, project.key, {change.field: change.new}, effective, actor.name
+        )
+        target = f"{project.key} {change.label}"
+        audit.record(connection, actor.name, "project.edit", current.plan_id, target, change.old, change.new)
+    return changes
+
+
+def _changes(
+    connection: Connection,
+    current: Library,
+    project: LibraryProject,
+    values: Mapping[str, str],
+    effective: date,
+    today: date,
+) -> list[Change]:
+    problems: list[tuple[str, str]] = []
+    changes: list[Change] = []
+    if effective > today:
+        problems.append(("生效日期", f"{effective.isoformat()}晚于今天"))
+    latest = rows.latest_set_on(connection, current.plan_id, project.key, values)
+    codes = rows.codes_in_use(connection, current.plan_id)
+    keys = {p.key for p in current.projects}
+    for field, text in values.items():
+        label = label_of(field)
+        if not known_field(field):
+            problems.append((field, "不是项目库的字段"))
+            continue
+        try:
+            new = read_value(connection, field, text, period=current.period)
+        except PlanwatchError as error:
+            problems.append((label, error.reason))
+            continue
+        if field in latest and latest[field] > effective:
+            problems.append((label, f"已有{latest[field].isoformat()}起的值，生效日期不能更早"))
+            continue
+        if not is_dated(field) and effective != today:
+            problems.append((label, "只有年度计划、节点、开工竣工日期和状态可以指定生效日期"))
+            continue
+        if field == "code" and new is not None and _taken(new, project.key, codes, keys):
+            problems.append((label, f"“{new}”已是其他项目的编号"))
+            continue
+        old = shown_value(project, field)
+        if new != old:
+            changes.append(Change(field, label, old, new))
+    if problems:
+        raise ProjectRefused(problems)
+    return changes
+
+
+def _taken(code: str, key: str, codes: Mapping[str, str], keys: set[str]) -> bool:
+    """Whether another project is known by `code` (its 项目编号 or its key)."""
+    return codes.get(code, key) != key or (code in keys and code != key)
+
+
+def shown_value(project: LibraryProject, field: str) -> str | None:
+    """A field's value as the library shows it now (the plan's, or as entered), in stored text."""
+    if field.startswith(PLAN_PREFIX):
+        plan = project.year_plan(int(field.removeprefix(PLAN_PREFIX)))
+        return str(plan.amount_wan_yuan) if plan else None
+    if field.startswith(NODE_PREFIX):
+        name = field.removeprefix(NODE_PREFIX)
+        found = next(
+            (m for m in project.milestones if m.kind is MilestoneKind.NODE and m.label == name), None
+        )
+        return found.planned_on.isoformat() if found else None
+    if field in ("start", "finish"):
+        day = project.planned(MilestoneKind(field))
+        return day.isoformat() if day else None
+    value = {
+        "investment": project.investment_wan_yuan,
+        "start_year": project.start_year,
+        "end_year": project.end_year,
+    }.get(field, getattr(project, field, None))
+    return None if value is None else str(value)
+
+
+def add_project(
+    store: Store, actor: Actor, plan_id: int, values: Mapping[str, str], *, today: date | None = None
+) -> str:
+    """A project the plan does not list (offices add projects every year): it gets a key of its own
+    (H001…), says it was added by hand, and has no plan line. Returns the key."""
+    require_role(actor, *PLANNERS, doing="添加项目")
+    if not (values.get("name") or "").strip():
+        raise ProjectRefused([("项目名称", "不能为空")])
+    day = today or date.today()
+    current = library(store, plan_id, date.max)
+    with store.transaction() as connection:
+        key = rows.add_manual(connection, plan_id, actor.name)
+        changes = _changes(connection, current, entry(key, {}, None, in_force=True), values, day, day)
+        stored = {c.field: c.new for c in changes}
+        rows.write_fields(connection, plan_id, key, stored, day, actor.name)
+        audit.record(connection, actor.name, "project.add", plan_id, key, None, stored)
+    return key
+
+
+def accept_suggestions(
+    store: Store, actor: Actor, plan_id: int, fields: Sequence[str] = ("department", "location")
+) -> int:
+    """Take every suggestion of `fields` for the projects that have none set, in one transaction
+    (each change audited). Returns how many values were taken."""
+    require_role(actor, *PLANNERS, doing="编辑项目库")
+    day = date.today()
+    current = library(store, plan_id, date.max)
+    by_key = {p.key: p for p in current.projects}
+    taken = 0
+    with store.transaction() as connection:
+        for key, suggested in suggestions(store, current.projects).items():
+            values = {}
+            if "department" in fields and suggested.department:
+                values["department"] = suggested.department
+            if "location" in fields and suggested.location:
+                values["location"] = suggested.location
+            if values:
+                taken += len(_apply(connection, actor, current, by_key[key], values, day, day))
+    return taken
+
+
+def set_frequency(store: Store, actor: Actor, plan_id: int, frequency: ReportFrequency) -> bool:
+    """月报 or 季报 for the plan's projects; False when unchanged."""
+    require_role(actor, *PLANNERS, doing="设置调度频率")
+    with store.transaction() as connection:
+        old = rows.frequency_of(connection, plan_id)
+        if old is frequency:
+            return False
+        rows.set_frequency(connection, plan_id, frequency)
+        audit.record(
+            connection, actor.name, "schedule.frequency", plan_id, "调度频率", old.label, frequency.label
+        )
+    return True
+
+
+def field_history(store: Store, plan_id: int, key: str) -> list[FieldValue]:
+    with store.reading() as connection:
+        return rows.field_history(connection, plan_id, key)

@@ -97,12 +97,12 @@ def _funded(
     if project.key in places:
         fields.append(("location", places[project.key], SETUP_DAY))
     fields.append(("nature", "续建" if continuing else "新建", SETUP_DAY))
+    last = min(first + 3, 2025)
     fields.append(("start_year", str(first), SETUP_DAY))
-    fields.append(("end_year", str(min(first + 3, 2025)), SETUP_DAY))
+    fields.append(("end_year", str(last), SETUP_DAY))
     start = date(first, 3, 1) if role != "overdue_start" else date(2024, 6, 1)
-    finish = {"overdue_finish": date(2024, 6, 30), "completed": date(2024, 6, 30)}.get(
-        role, date(2025, 12, 31)
-    )
+    ends = {"overdue_finish": date(2024, 6, 30), "completed": date(2024, 6, 30)}
+    finish = ends.get(role, date(last, 12, 31))
     planned_on = date(first - 1, 12, 20)
     if continuing:
         fields.append(("status", "在建", SETUP_DAY))

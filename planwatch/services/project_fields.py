@@ -55,10 +55,8 @@ class ProjectRefused(PlanwatchError):
 
     def __init__(self, problems: list[tuple[str, str]]) -> None:
         self.problems = problems  # (field label, reason)
-        super().__init__(f"未保存：共{len(problems)}处问题，项目库未作改动")
-
-    def details(self) -> list[str]:
-        return [Location(field=label).with_reason(reason) for label, reason in self.problems]
+        listed = "；".join(Location(field=label).with_reason(reason) for label, reason in problems)
+        super().__init__(f"未保存（项目库未作改动）：{listed}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +108,12 @@ def read_value(
     if field in ("start_year", "end_year"):
         return str(_year(tidy))
     if field == "investment":
-        return str(amount_wan_yuan(tidy))
+        return amount_text(amount_wan_yuan(tidy))
     if field.startswith(PLAN_PREFIX):
         year = int(field.removeprefix(PLAN_PREFIX))
         if period is not None and not period[0] <= year <= period[1]:
             raise PlanwatchError(f"{year}年不在规划期（{period[0]}—{period[1]}年）内")
-        return str(amount_wan_yuan(tidy))
+        return amount_text(amount_wan_yuan(tidy))
     if field in ("start", "finish") or field.startswith(NODE_PREFIX):
         try:
             day = parse_date(tidy)
@@ -138,6 +136,11 @@ def amount_wan_yuan(text: str) -> Decimal:
         raise PlanwatchError(f"“{text.strip()}”不是金额") from None
     unit = match["unit"] or "亿元"
     return number if unit.startswith("万") else number * WAN_PER_YI
+
+
+def amount_text(wan_yuan: Decimal) -> str:
+    """An amount in 万元 as stored: exact, without trailing zeros or an exponent (7731, 0.5)."""
+    return format(wan_yuan.normalize(), "f") if wan_yuan else "0"
 
 
 def location_name(connection: Connection, text: str) -> str:

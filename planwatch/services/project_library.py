@@ -36,6 +36,7 @@ from planwatch.services.project_fields import (
     PLAN_PREFIX,
     Change,
     ProjectRefused,
+    amount_text,
     category_of_box,
     is_dated,
     known_field,
@@ -331,7 +332,7 @@ def shown_value(project: LibraryProject, field: str) -> str | None:
     """A field's value as the library shows it now (the plan's, or as entered), in stored text."""
     if field.startswith(PLAN_PREFIX):
         plan = project.year_plan(int(field.removeprefix(PLAN_PREFIX)))
-        return str(plan.amount_wan_yuan) if plan else None
+        return amount_text(plan.amount_wan_yuan) if plan else None
     if field.startswith(NODE_PREFIX):
         name = field.removeprefix(NODE_PREFIX)
         found = next(
@@ -341,11 +342,9 @@ def shown_value(project: LibraryProject, field: str) -> str | None:
     if field in ("start", "finish"):
         day = project.planned(MilestoneKind(field))
         return day.isoformat() if day else None
-    value = {
-        "investment": project.investment_wan_yuan,
-        "start_year": project.start_year,
-        "end_year": project.end_year,
-    }.get(field, getattr(project, field, None))
+    if field == "investment":
+        return amount_text(project.investment_wan_yuan) if project.investment_wan_yuan is not None else None
+    value = getattr(project, field, None)
     return None if value is None else str(value)
 
 

@@ -173,7 +173,7 @@ def _chart(
     by_period = {r.period: r for r in _latest(known) if r.year == year}
     labels, planned, cumulative, completed = [], [], [], []
     for period in schedule_periods.periods_of_year(year, frequency):
-        labels.append(period[5:] + ("月" if frequency is ReportFrequency.MONTH else "季度"))
+        labels.append(f"{int(period[5:])}{'月' if frequency is ReportFrequency.MONTH else '季度'}")
         share = schedule_periods.elapsed_share(period)
         planned.append(yi_yuan(plan.amount_wan_yuan * share) if plan else None)
         report = by_period.get(period)

@@ -26,6 +26,7 @@ from planwatch.schedule import periods as schedule_periods
 from planwatch.schedule.demo import DEMO_AS_OF
 from planwatch.schedule.status import STATUS_ORDER, ScheduleStatus
 from planwatch.services.actor import Actor
+from planwatch.services.permissions import PLANNERS
 from planwatch.services.project_reports import Schedule, scheduled
 from planwatch.store import Store
 from planwatch.store.vintages import observations_as_of
@@ -60,6 +61,7 @@ def schedule_page(
         "demo_as_of": DEMO_AS_OF.isoformat(),
         **_period_data(result),
         "viewer_department": unit,
+        "can_edit": viewer is not None and viewer.role in PLANNERS,
         "filters": chosen,
         "choices": _choices(judged),
         "bands": bands(),
@@ -124,14 +126,16 @@ def _choices(judged: Sequence[tuple[LibraryProject, ProjectJudgement]]) -> dict[
 
 def investment_link(store: Store, plan_id: int, parsed: ParsedPlan, result: Schedule) -> dict[str, Any]:
     """The year's completed investment of the plan's projects beside the plan's 固定资产投资 indicator:
-    its level and growth for the year, where figures are known on the date."""
+    its growth and level for that year when known on the date, else its latest year before."""
     completed = sum((j.cumulative_wan_yuan or Decimal(0) for _, j in result.judged if j.period), Decimal(0))
     series = [s for s in parsed.series() if s.current and _FIXED_ASSETS in s.name]
     known = observations_as_of(store, plan_id, result.as_of, [s.id for s in series])
     rows = []
     level_yi: Decimal | None = None
     for s in series:
-        of_year = [o for o in known.get(s.id, []) if o.period == str(result.year)]
+        years = [o.year for o in known.get(s.id, []) if o.period.isdigit() and o.year <= result.year]
+        year = max(years, default=None)
+        of_year = [o for o in known.get(s.id, []) if year is not None and o.period == str(year)]
         level = next((o for o in of_year if o.kind.value == "level"), None)
         growth = next((o for o in of_year if o.kind.value == "growth"), None)
         is_rate = s.unit == "%"
@@ -141,11 +145,12 @@ def investment_link(store: Store, plan_id: int, parsed: ParsedPlan, result: Sche
                 "kind": "indicator" if s.kind is SeriesKind.INDICATOR else "target",
                 "name": s.name,
                 "unit": s.unit,
+                "year": year,
                 "growth": growth.value if growth else (level.value if level and is_rate else None),
                 "level": level.value if level and not is_rate else None,
             }
         )
-        if level is not None and s.unit in ("亿元", "万元") and level_yi is None:
+        if level is not None and year == result.year and s.unit in ("亿元", "万元") and level_yi is None:
             level_yi = level.value if s.unit == "亿元" else level.value / 10000
     completed_yi = yi_yuan(completed)
     share = percent(completed_yi / level_yi) if completed_yi is not None and level_yi else None

@@ -10,7 +10,14 @@ from decimal import Decimal
 import pytest
 
 from planwatch.model import Color
-from planwatch.project_model import LibraryProject, Milestone, MilestoneKind, ProjectReport, ReportFrequency, YearPlan
+from planwatch.project_model import (
+    LibraryProject,
+    Milestone,
+    MilestoneKind,
+    ProjectReport,
+    ReportFrequency,
+    YearPlan,
+)
 from planwatch.schedule import Events, ScheduleSettings, ScheduleStatus, judge_project
 from planwatch.schedule.judge import band
 
@@ -124,7 +131,11 @@ def test_a_quarterly_book_judges_the_quarter_due() -> None:
     reports = [report("2024Q1", "1000", reported_on=date(2024, 4, 8)), report("2024Q2", "3000", "2000")]
     judged = judge_project(plan, reports, Events(), date(2024, 7, 10), QUARTER)
     assert (judged.due_period, judged.period) == ("2024Q2", "2024Q2")
-    assert (judged.rate, judged.elapsed, judged.gap) == (Decimal("0.375"), Decimal("0.500"), Decimal("-0.125"))
+    assert (judged.rate, judged.elapsed, judged.gap) == (
+        Decimal("0.375"),
+        Decimal("0.500"),
+        Decimal("-0.125"),
+    )
     assert judged.status is ScheduleStatus.BEHIND
     before_due = judge_project(plan, reports, Events(), date(2024, 7, 9), QUARTER)
     assert before_due.due_period == "2024Q1"
@@ -218,7 +229,9 @@ def test_a_project_without_a_year_plan_is_not_due_to_report() -> None:
     judged = judge_project(project(None), [], Events(), JUNE_15, MONTH)
     assert (judged.status, judged.color) == (ScheduleStatus.NO_PLAN, Color.GREY)
     assert judged.explanation == "2024年未安排年度计划投资"
-    overdue = judge_project(project(None, start=date(2024, 1, 1), status="前期"), [], Events(), JUNE_15, MONTH)
+    overdue = judge_project(
+        project(None, start=date(2024, 1, 1), status="前期"), [], Events(), JUNE_15, MONTH
+    )
     assert overdue.status is ScheduleStatus.OVERDUE_START
 
 

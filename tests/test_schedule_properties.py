@@ -10,7 +10,14 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planwatch.project_model import LibraryProject, Milestone, MilestoneKind, ProjectReport, ReportFrequency, YearPlan
+from planwatch.project_model import (
+    LibraryProject,
+    Milestone,
+    MilestoneKind,
+    ProjectReport,
+    ReportFrequency,
+    YearPlan,
+)
 from planwatch.schedule import Events, events_of, judge_project
 from planwatch.schedule import periods as schedule_periods
 from planwatch.schedule.status import COLOR_RANK
@@ -159,7 +166,9 @@ def test_what_is_known_on_a_date_is_the_last_version_of_each_period_made_by_then
 
 
 @given(as_of=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)), frequency=frequencies)
-def test_the_latest_period_due_is_due_and_the_next_one_is_not(as_of: date, frequency: ReportFrequency) -> None:
+def test_the_latest_period_due_is_due_and_the_next_one_is_not(
+    as_of: date, frequency: ReportFrequency
+) -> None:
     due = schedule_periods.latest_due(as_of, frequency, 10)
     assert schedule_periods.due_date(due, 10) <= as_of
     following = schedule_periods.make(*_next(due))

@@ -60,7 +60,7 @@ def check_rows(
     file: str | None = None,
 ) -> Checked:
     """The reports a file brings; ImportRefused (nothing to store) listing every problem."""
-    problems = ProblemList()
+    problems = ProblemList(limit=len(rows) * 20 + 10)  # all of them, sorted into file order below
     finder = _Finder(projects)
     drafts: list[_Draft] = []
     seen: dict[tuple[str, str], int] = {}
@@ -77,7 +77,9 @@ def check_rows(
         drafts.append(draft)
     reports = _with_cumulatives(drafts, known, problems)
     if problems:
-        raise problems.refused(file)
+        listed = ProblemList()
+        listed.extend(sorted(problems.kept, key=lambda p: p.row or 0))
+        raise listed.refused(file)
     news = [r for r in reports if not _same_as_known(r, known)]
     return Checked(news, len(reports) - len(news), len(filled))
 
@@ -285,6 +287,7 @@ def _year(
             _cumulative_problem(
                 draft, f"自年初累计{plain(cumulative)}万元超过项目总投资{plain(total)}万元", problems
             )
+            continue  # not a measure for the periods after it: one wrong row, one message
         previous = (period, cumulative, draft)
         found.append(report)
     return found

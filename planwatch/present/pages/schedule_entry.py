@@ -8,6 +8,7 @@ from typing import Any
 
 from planwatch.present.amounts import yi_yuan
 from planwatch.present.pages.schedule_data import project_row
+from planwatch.project_model import PAUSED
 from planwatch.schedule import periods as schedule_periods
 from planwatch.schedule.judge import judged_year
 from planwatch.schedule.settings import DEFAULT_SCHEDULE_SETTINGS
@@ -34,7 +35,8 @@ def schedule_entry_page(
     result = scheduled(store, plan_id, day)
     current = result.library
     units = {p.key: p.department for p in current.projects}
-    mine = set(writable_projects(actor, units, [p.key for p in current.projects if p.in_force]))
+    listed = [p.key for p in current.projects if p.in_force and p.status not in PAUSED]  # as the template
+    mine = set(writable_projects(actor, units, listed))
     known = reports_known(store, plan_id, day, sorted(mine))
     _, due = judged_year(day, current.frequency, DEFAULT_SCHEDULE_SETTINGS)
     rows = []

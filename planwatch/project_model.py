@@ -99,11 +99,17 @@ class LibraryProject:
     category_from_box: bool = False  # the category is the box's (docs/projects.md), not entered
 
     def year_plan(self, year: int) -> YearPlan | None:
-        return next((p for p in self.year_plans if p.year == year), None)
+        for plan in self.year_plans:  # a loop, not next(…): read for every project on every judgement
+            if plan.year == year:
+                return plan
+        return None
 
     def planned(self, kind: MilestoneKind) -> date | None:
         """The planned 开工 or 竣工 date."""
-        return next((m.planned_on for m in self.milestones if m.kind is kind), None)
+        for milestone in self.milestones:
+            if milestone.kind is kind:
+                return milestone.planned_on
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,13 @@ monthly book still judges 2023 (its December report is due on 10 January).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from operator import attrgetter
+from typing import Any
 
 from planwatch.formatting import plain
 from planwatch.model import Color
@@ -21,6 +24,7 @@ from planwatch.schedule.settings import DEFAULT_SCHEDULE_SETTINGS, ScheduleSetti
 from planwatch.schedule.status import ScheduleStatus
 
 WAN_PER_YI = Decimal(10000)
+_START, _FINISH = MilestoneKind.START, MilestoneKind.FINISH  # an enum member looked up once, not per project
 _STARTED_STATUSES = ("在建", "竣工")
 
 
@@ -52,11 +56,17 @@ class ProjectJudgement:
     started: bool  # 开工 reported, or 在建/竣工 set, or a 续建 project
     finished: bool  # 竣工 reported, or 竣工 set
     flags: tuple[str, ...]  # accepted but to be checked by a person (a jump, 本期 and 累计 apart…)
-    explanation: str  # Chinese, with its numbers
+    deadline: date  # when the report of `due_period` was due
 
     @property
     def color(self) -> Color:
         return self.status.color
+
+    @property
+    def explanation(self) -> str:
+        """The judgement in one Chinese sentence, with its numbers (made when asked for: judging
+        20,000 projects for their totals needs none of them)."""
+        return explain(self)
 
 
 def events_of(reports: Iterable[ProjectReport]) -> Events:
@@ -81,17 +91,18 @@ def judge_project(
     settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS,
 ) -> ProjectJudgement:
     year, due = judged_year(as_of, frequency, settings)
-    of_year = sorted(
-        (r for r in reports if r.year == year and r.reported_on <= as_of and periods.is_period(r.period)),
-        key=lambda r: periods.order(r.period),
-    )
+    of_year = [
+        r for r in reports if r.year == year and r.reported_on <= as_of and periods.is_period(r.period)
+    ]
+    if len(of_year) > 1:
+        of_year.sort(key=_period_key(of_year))
     latest = of_year[-1] if of_year else None
     plan = project.year_plan(year)
     planned = plan.amount_wan_yuan if plan is not None and plan.amount_wan_yuan > 0 else None
     started = events.started_on if events.started_on and events.started_on <= as_of else None
     finished = events.finished_on if events.finished_on and events.finished_on <= as_of else None
-    planned_start = project.planned(MilestoneKind.START)
-    planned_finish = project.planned(MilestoneKind.FINISH)
+    planned_start = project.planned(_START)
+    planned_finish = project.planned(_FINISH)
     grace = timedelta(days=settings.overdue_grace_days)
     has_started = started is not None or project.status in _STARTED_STATUSES or project.nature == "续建"
     overdue_start = planned_start is not None and planned_start + grace < as_of and not has_started
@@ -113,7 +124,7 @@ def judge_project(
     flags = _flags(of_year, planned, settings)
     if status is ScheduleStatus.UNREPORTED:
         flags = _overdue_notes(overdue_start, overdue_finish, planned_start, planned_finish) + flags
-    judgement = ProjectJudgement(
+    return ProjectJudgement(
         key=project.key,
         as_of=as_of,
         year=year,
@@ -132,9 +143,18 @@ def judge_project(
         started=has_started,
         finished=finished is not None or project.status == "竣工",
         flags=tuple(flags),
-        explanation="",
+        deadline=periods.due_date(due, settings.report_due_day),
     )
-    return _explained(judgement, settings)
+
+
+def _period_key(reports: Sequence[ProjectReport]) -> Callable[[ProjectReport], Any]:
+    """Periods of one kind (all months) sort as text; months and quarters mixed, by the months they end."""
+    if len({len(r.period) for r in reports}) == 1:
+        return _BY_PERIOD
+    return lambda r: periods.order(r.period)
+
+
+_BY_PERIOD = attrgetter("period")
 
 
 def _status(
@@ -174,7 +194,12 @@ def band(gap: Decimal, settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS) -
 
 
 def _rounded(value: Decimal, settings: ScheduleSettings) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-settings.rate_decimals))
+    return value.quantize(_quantum(settings.rate_decimals))
+
+
+@functools.cache
+def _quantum(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
 
 
 def _flags(
@@ -210,7 +235,7 @@ def _first(period: str) -> bool:
 
 
 def _follows(earlier: str, later: str) -> bool:
-    return periods.frequency_of(earlier) is periods.frequency_of(later) and periods.previous(later) == earlier
+    return periods.previous(later) == earlier
 
 
 def _overdue_notes(
@@ -233,11 +258,7 @@ def percent(fraction: Decimal) -> str:
     return plain(fraction * 100, 1) + "%"
 
 
-def _explained(j: ProjectJudgement, settings: ScheduleSettings) -> ProjectJudgement:
-    return replace(j, explanation=explain(j, settings))
-
-
-def explain(j: ProjectJudgement, settings: ScheduleSettings = DEFAULT_SCHEDULE_SETTINGS) -> str:
+def explain(j: ProjectJudgement) -> str:
     """The judgement in one Chinese sentence, with the numbers that produced it."""
     status = j.status
     progress = _progress(j)
@@ -249,7 +270,7 @@ def explain(j: ProjectJudgement, settings: ScheduleSettings = DEFAULT_SCHEDULE_S
         when = f"已于{j.finished_on.isoformat()}竣工" if j.finished_on else "状态为竣工"
         return when + (f"；{progress}" if progress else "")
     if status is ScheduleStatus.UNREPORTED:
-        deadline = periods.due_date(j.due_period, settings.report_due_day).isoformat()
+        deadline = j.deadline.isoformat()
         last = f"，最近一次报送为{periods.label(j.period)}" if j.period else "，本年尚无报送"
         due = periods.label(j.due_period)
         return f"{due}的调度情况应于{deadline}前报送，截至{j.as_of.isoformat()}未报送{last}"

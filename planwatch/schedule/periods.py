@@ -4,6 +4,7 @@ year it closes (序时进度: month m → m/12, quarter q → q/4)."""
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 from decimal import Decimal
@@ -14,6 +15,7 @@ _MONTH = re.compile(r"(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])")
 _QUARTER = re.compile(r"(?P<year>[0-9]{4})Q(?P<quarter>[1-4])")
 
 
+@functools.lru_cache(maxsize=4096)  # a book has a few dozen distinct periods, read a million times
 def parts(period: str) -> tuple[int, ReportFrequency, int]:
     """`2024-05` → (2024, month, 5); `2024Q2` → (2024, quarter, 2). ValueError for anything else."""
     if match := _MONTH.fullmatch(period):
@@ -23,6 +25,7 @@ def parts(period: str) -> tuple[int, ReportFrequency, int]:
     raise ValueError(f"not a report period: {period!r}")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_period(period: str) -> bool:
     try:
         parts(period)
@@ -35,17 +38,20 @@ def frequency_of(period: str) -> ReportFrequency:
     return parts(period)[1]
 
 
+@functools.lru_cache(maxsize=4096)
 def end_month(period: str) -> int:
     """The last month the period covers (2024Q2 → 6)."""
     _, frequency, index = parts(period)
     return index if frequency is ReportFrequency.MONTH else index * 3
 
 
+@functools.lru_cache(maxsize=4096)
 def order(period: str) -> tuple[int, int]:
     """Sort key: year, then the last month covered (a month and its quarter's end sort together)."""
     return int(period[:4]), end_month(period)
 
 
+@functools.lru_cache(maxsize=4096)
 def elapsed_share(period: str) -> Decimal:
     """序时进度 at the end of the period: month m → m/12, quarter q → q/4."""
     _, frequency, index = parts(period)
@@ -66,6 +72,7 @@ def containing(day: date, frequency: ReportFrequency) -> str:
     return make(day.year, frequency, index)
 
 
+@functools.lru_cache(maxsize=4096)
 def previous(period: str) -> str:
     year, frequency, index = parts(period)
     if index > 1:
@@ -73,6 +80,7 @@ def previous(period: str) -> str:
     return make(year - 1, frequency, 12 if frequency is ReportFrequency.MONTH else 4)
 
 
+@functools.lru_cache(maxsize=1024)
 def due_date(period: str, due_day: int) -> date:
     """The day the period's report is due: `due_day` of the month after it ends (clamped to that month)."""
     year, month = int(period[:4]), end_month(period) + 1
@@ -81,6 +89,7 @@ def due_date(period: str, due_day: int) -> date:
     return date(year, month, min(due_day, calendar.monthrange(year, month)[1]))
 
 
+@functools.lru_cache(maxsize=1024)
 def latest_due(as_of: date, frequency: ReportFrequency, due_day: int) -> str:
     """The latest period whose report is due on `as_of` (on 2024-06-10 with due day 10: 2024-05)."""
     period = previous(containing(as_of, frequency))
@@ -89,6 +98,7 @@ def latest_due(as_of: date, frequency: ReportFrequency, due_day: int) -> str:
     return period
 
 
+@functools.lru_cache(maxsize=4096)
 def label(period: str) -> str:
     """2024年5月, 2024年第2季度."""
     year, frequency, index = parts(period)

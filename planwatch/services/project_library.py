@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 
 from sqlalchemy.engine import Connection
 
@@ -87,12 +88,10 @@ def library(store: Store, plan_id: int, on: date | None = None) -> Library:
         manual = rows.manual_keys(connection, plan_id)
         fields = rows.fields_as_of(connection, [plan_id], day, undated=undated).get(plan_id, {})
         frequency = rows.frequency_of(connection, plan_id)
-    current = {p.id for p in in_force.projects}
+    current = {p.id for p in in_force.projects} | set(manual)
     period = in_force.period()
-    entries = [
-        entry(key, fields.get(key, {}), read.get(key), in_force=key in current or key in manual)
-        for key in [*(p.id for p in in_force.projects), *manual, *(k for k in read if k not in current)]
-    ]
+    ordered = [*(p.id for p in in_force.projects), *manual, *(k for k in read if k not in current)]
+    entries = [entry(key, fields.get(key, {}), read.get(key), in_force=key in current) for key in ordered]
     return Library(
         plan_id,
         in_force.plan.title,
@@ -122,57 +121,75 @@ def _projects_read(
 
 
 def entry(
-    key: str, fields: Mapping[str, FieldValue], read: tuple[int, Project] | None, *, in_force: bool
+    key: str, fields: Mapping[str, str | None], read: tuple[int, Project] | None, *, in_force: bool
 ) -> LibraryProject:
-    """One library entry: the plan's reading (if any) with the values entered over it."""
+    """One library entry: the plan's reading (if any) with the values entered over it. Hot (every
+    project of a plan on every judgement): one pass over the entered fields."""
     version, project = read if read is not None else (0, None)
-
-    def value(name: str, plan_value: str | None = None) -> str | None:
-        found = fields.get(name)
-        return found.value if found is not None and found.value is not None else plan_value
-
-    plan_investment = str(project.investment_wan_yuan) if project and project.investment_wan_yuan else None
-    investment = value("investment", plan_investment)
-    category = value("category")
+    entered: dict[str, str] = {}
+    plans: dict[int, YearPlan] = _plan_years(project) if project is not None else {}
+    milestones: list[Milestone] = []
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if name.startswith(PLAN_PREFIX):
+            year = int(name[len(PLAN_PREFIX) :])
+            plans[year] = YearPlan(year, Decimal(value), "set")
+        elif name.startswith(NODE_PREFIX):
+            milestones.append(Milestone(_NODE, name[len(NODE_PREFIX) :], date.fromisoformat(value)))
+        elif name == "start":
+            milestones.append(Milestone(_START, "开工", date.fromisoformat(value)))
+        elif name == "finish":
+            milestones.append(Milestone(_FINISH, "竣工", date.fromisoformat(value)))
+        else:
+            entered[name] = value
+    get = entered.get
+    investment = get("investment") or (
+        str(project.investment_wan_yuan) if project is not None and project.investment_wan_yuan else None
+    )
+    category = get("category")
     box_category = category_of_box(project.box_title) if project is not None and category is None else None
+    start_year, end_year = get("start_year"), get("end_year")
+    if len(milestones) > 1:
+        milestones.sort(key=_BY_DATE)
     return LibraryProject(
-        key=key,
-        code=value("code") or key,
-        name=value("name", project.name if project else None) or key,
-        box=value("box", project.box if project else None),
-        category=category or box_category,
-        nature=value("nature"),
-        location=value("location"),
-        content=value("content", project.text if project else None),
-        start_year=_int(value("start_year")),
-        end_year=_int(value("end_year")),
-        investment_wan_yuan=Decimal(investment) if investment else None,
-        owner=value("owner", project.owner if project else None),
-        department=value("department"),
-        status=value("status"),
-        manual=project is None,
-        in_force=in_force,
-        source=_source(version, project) if project is not None else None,
-        year_plans=_year_plans(project, fields),
-        milestones=_milestones(fields),
-        set_fields=frozenset(name for name, found in fields.items() if found.value is not None),
-        category_from_box=box_category is not None,
+        key,
+        get("code") or key,
+        get("name") or (project.name if project is not None else key),
+        get("box") or (project.box if project is not None else None),
+        category or box_category,
+        get("nature"),
+        get("location"),
+        get("content") or (project.text if project is not None else None),
+        int(start_year) if start_year else None,
+        int(end_year) if end_year else None,
+        Decimal(investment) if investment else None,
+        get("owner") or (project.owner if project is not None else None),
+        get("department"),
+        get("status"),
+        project is None,
+        in_force,
+        _source(version, project) if project is not None else None,
+        tuple(plans[y] for y in sorted(plans)),
+        tuple(milestones),
+        frozenset(name for name, value in fields.items() if value is not None),
+        box_category is not None,
     )
 
 
-def _int(text: str | None) -> int | None:
-    return int(text) if text else None
+_START, _FINISH, _NODE = MilestoneKind.START, MilestoneKind.FINISH, MilestoneKind.NODE  # enum lookups: slow
+_BY_DATE = attrgetter("planned_on")
 
 
 def _source(version: int, project: Project) -> PlanSource:
     return PlanSource(version, project.line, project.last_line, project.text, project.box_title)
 
 
-def _year_plans(project: Project | None, fields: Mapping[str, FieldValue]) -> tuple[YearPlan, ...]:
-    """Each year's 年度计划投资: entered, else the sum of the amounts the plan's schedule lines give
-    for that year (专栏6-1: 2021年目标：…完成投资7.24亿元)."""
+def _plan_years(project: Project) -> dict[int, YearPlan]:
+    """Each year's 年度计划投资 as the plan's schedule lines give it (专栏6-1: 2021年目标：…完成投资7.24亿元):
+    the sum of the amounts of that year's lines, every line kept."""
     plans: dict[int, YearPlan] = {}
-    for line in project.schedule if project is not None else ():
+    for line in project.schedule:
         if line.investment_wan_yuan is None:
             continue
         found = plans.get(line.year)
@@ -180,28 +197,7 @@ def _year_plans(project: Project | None, fields: Mapping[str, FieldValue]) -> tu
         lines = (*(found.lines if found else ()), line.line)
         quote = "；".join(q for q in ((found.quote if found else ""), line.investment_raw or "") if q)
         plans[line.year] = YearPlan(line.year, amount, "plan", lines, quote)
-    for name, entered in fields.items():
-        if name.startswith(PLAN_PREFIX) and entered.value is not None:
-            year = int(name.removeprefix(PLAN_PREFIX))
-            plans[year] = YearPlan(year, Decimal(entered.value), "set")
-    return tuple(plans[y] for y in sorted(plans))
-
-
-def _milestones(fields: Mapping[str, FieldValue]) -> tuple[Milestone, ...]:
-    found = []
-    for name, kind, label in (
-        ("start", MilestoneKind.START, "开工"),
-        ("finish", MilestoneKind.FINISH, "竣工"),
-    ):
-        value = fields.get(name)
-        if value is not None and value.value is not None:
-            found.append(Milestone(kind, label, date.fromisoformat(value.value)))
-    for name, value in fields.items():
-        if name.startswith(NODE_PREFIX) and value.value is not None:
-            found.append(
-                Milestone(MilestoneKind.NODE, name.removeprefix(NODE_PREFIX), date.fromisoformat(value.value))
-            )
-    return tuple(sorted(found, key=lambda m: (m.planned_on, m.kind.value)))
+    return plans
 
 
 # ---- suggestions --------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from planwatch.project_model import ProjectReport
 from planwatch.store.audit import utc
+from planwatch.store.raw import raw_rows
 from planwatch.store.schema import project_reports
 
 BATCH_SIZE = 1000
@@ -155,7 +156,8 @@ def reports_as_of(
 ) -> Reports:
     """The latest version of each (project, period) known on `as_of`, for the plans given (all when
     None): of one `year` when given, of the projects `keys` when given, and with `events_only` only
-    those that report a 开工 or 竣工. `judged_only` leaves out the texts and who entered them."""
+    those that report a 开工 or 竣工. `judged_only` leaves out the texts and who entered them. Each
+    project's reports come by period (as text: 2024-05 < 2024-10; all months before all quarters)."""
     chunks: list[list[int] | None] = [None]
     if plan_ids is not None:
         wanted = sorted(set(plan_ids))
@@ -164,11 +166,7 @@ def reports_as_of(
     found: Reports = {}
     for chunk in chunks:
         query = _latest_query(as_of, chunk, year, keys, events_only, columns, connection.dialect.name)
-        _collect(connection.execute(query), columns, found)
-    for by_key in found.values():
-        for reports in by_key.values():
-            if len(reports) > 1:
-                reports.sort(key=_period_order)
+        _collect(raw_rows(connection, query), columns, found)
     return found
 
 
@@ -201,7 +199,9 @@ def _latest_query(
         query = query.where(o.c.project_key.in_(sorted(set(keys))))
     if events_only:
         query = query.where(or_(o.c.started_on.is_not(None), o.c.finished_on.is_not(None)))
-    return query
+    # Each project's periods in order as text (months, or quarters; the judgement orders a mix), which
+    # is the version index's own order when one year is read: no sort.
+    return query.order_by(o.c.plan_id, o.c.project_key, o.c.period)
 
 
 def _raw(column: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
@@ -221,62 +221,58 @@ _TIMES = (*_DATES, "entered_at")
 
 
 def _collect(rows: Iterable[Sequence[Any]], columns: tuple[str, ...], into: Reports) -> None:
-    """Rows → ProjectReports grouped by plan and project. Hot: each distinct date, time and amount is
-    converted once, and the plan's and project's lists are looked up once per run of rows."""
-    dates: dict[Any, date | None] = {None: None}
+    """Rows → ProjectReports grouped by plan and project. Hot: 10⁵–10⁶ rows when judging every project,
+    so each distinct amount, date and time is converted once, reports are built positionally, and a
+    run of rows of one project is appended to the list found for its first row."""
     amounts: dict[str, Decimal] = {}
+    dates: dict[Any, date | None] = {None: None}
     times: dict[Any, datetime] = {}
     full = len(columns) == len(_COLUMNS)
-    last_key: tuple[Any, Any] = (None, None)
+    last_plan: Any = None
+    last_key: Any = None
     last: list[ProjectReport] = []
+    progress = issues = coordination = entered_by = source = ""
+    moment: datetime | None = None
     for row in rows:
-        id_, plan_id, key, period, completed, cumulative, started, finished, reported = row[:9]
-        reported_on = _day(reported, dates)
-        assert reported_on is not None
         if full:
-            progress, issues, coordination, entered_by, entered_at, source = row[9:]
+            id_, plan_id, key, period, completed, cumulative, started, finished, reported, *rest = row
+            progress, issues, coordination, entered_by, entered_at, source = rest
             moment = times.get(entered_at)
             if moment is None:
-                moment = times[entered_at] = utc(
-                    entered_at if isinstance(entered_at, datetime) else datetime.fromisoformat(entered_at)
-                )
+                moment = times[entered_at] = _to_time(entered_at)
         else:
-            progress = issues = coordination = entered_by = source = ""
-            moment = None
+            id_, plan_id, key, period, completed, cumulative, started, finished, reported = row
+        done = amounts.get(completed)
+        if done is None:
+            done = amounts[completed] = Decimal(completed)
+        total = amounts.get(cumulative)
+        if total is None:
+            total = amounts[cumulative] = Decimal(cumulative)
+        made = dates.get(reported)
+        if made is None:
+            made = dates[reported] = _to_date(reported)
+        begun = dates[started] if started in dates else _remember(dates, started)
+        ended = dates[finished] if finished in dates else _remember(dates, finished)
         report = ProjectReport(
-            project_key=key,
-            period=period,
-            completed_wan_yuan=_amount(completed, amounts),
-            cumulative_wan_yuan=_amount(cumulative, amounts),
-            reported_on=reported_on,
-            started_on=_day(started, dates),
-            finished_on=_day(finished, dates),
-            progress=progress,
-            issues=issues,
-            coordination=coordination,
-            entered_by=entered_by,
-            entered_at=moment,
-            source=source,
-            id=int(id_),
-        )
-        if (plan_id, key) != last_key:
+            key, period, done, total, made, begun, ended,
+            progress, issues, coordination, entered_by, moment, source, id_,
+        )  # fmt: skip
+        if key != last_key or plan_id != last_plan:
             last = into.setdefault(plan_id, {}).setdefault(key, [])
-            last_key = (plan_id, key)
+            last_plan, last_key = plan_id, key
         last.append(report)
 
 
-def _amount(text: str, seen: dict[str, Decimal]) -> Decimal:
-    value = seen.get(text)
-    if value is None:
-        value = seen[text] = Decimal(text)
-    return value
+def _to_time(value: Any) -> datetime:
+    return utc(value if isinstance(value, datetime) else datetime.fromisoformat(value))
 
 
-def _day(value: Any, seen: dict[Any, date | None]) -> date | None:
-    if value in seen:
-        return seen[value]
-    day = value if isinstance(value, date) else date.fromisoformat(value)
-    seen[value] = day
+def _to_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _remember(seen: dict[Any, date | None], value: Any) -> date | None:
+    day = seen[value] = _to_date(value)
     return day
 
 
@@ -295,7 +291,7 @@ def history(connection: Connection, plan_id: int, key: str) -> list[ProjectRepor
         r.plan_id == plan_id, r.project_key == key
     )
     found: Reports = {}
-    _collect(connection.execute(query), _COLUMNS, found)
+    _collect(connection.execute(query).all(), _COLUMNS, found)
     reports = found.get(plan_id, {}).get(key, [])
     return sorted(reports, key=lambda x: (*_period_order(x), x.reported_on, x.id or 0))
 

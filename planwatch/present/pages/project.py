@@ -94,7 +94,7 @@ def project_page(
                 "value": v.value,
                 "set_on": v.set_on.isoformat(),
                 "entered_by": v.entered_by,
-                "entered_at": v.entered_at.isoformat(timespec="seconds"),
+                "entered_at": v.entered_at.isoformat(timespec="seconds") if v.entered_at else None,
             }
             for v in reversed(field_history(store, plan_id, project.key))
         ],

@@ -73,6 +73,14 @@ def upgrade() -> None:
         "project_reports",
         ["plan_id", "year", "project_key", "period", "reported_on", "id"],
     )
+    events = sa.text("started_on IS NOT NULL OR finished_on IS NOT NULL")
+    op.create_index(
+        "ix_project_reports_events",
+        "project_reports",
+        ["plan_id", "project_key", "period"],
+        sqlite_where=events,
+        postgresql_where=events,
+    )
     op.create_table(
         "schedule_settings",
         sa.Column("plan_id", sa.Integer(), nullable=False),
@@ -84,6 +92,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("schedule_settings")
+    op.drop_index("ix_project_reports_events", table_name="project_reports")
     op.drop_index("ix_project_reports_version", table_name="project_reports")
     op.drop_table("project_reports")
     op.drop_index("ix_library_fields_version", table_name="library_fields")

@@ -25,9 +25,9 @@ from planwatch.services.project_library import (
     edit_project,
     library,
     set_frequency,
-    suggestions,
 )
 from planwatch.services.project_reports import report_history, report_period
+from planwatch.services.project_suggestions import suggestions
 from planwatch.services.versions import adopt
 from planwatch.store import Store
 from tests.helpers import ingest

@@ -15,7 +15,8 @@ from planwatch.schedule.demo import SETUP_DAY, SOURCE, demo_book
 from planwatch.services.actor import Actor
 from planwatch.services.departments import require_known
 from planwatch.services.permissions import PLANNERS, require_role
-from planwatch.services.project_library import entry, library, suggestions
+from planwatch.services.project_library import entry, library
+from planwatch.services.project_suggestions import suggestions
 from planwatch.store import Store, audit
 from planwatch.store import project_library as rows
 from planwatch.store import project_reports as store_reports

@@ -29,10 +29,8 @@ from planwatch.project_model import (
     YearPlan,
 )
 from planwatch.services.actor import Actor
-from planwatch.services.departments import suggest
 from planwatch.services.permissions import PLANNERS, require_role
 from planwatch.services.project_fields import (
-    LOCATION_KINDS,
     NODE_PREFIX,
     PLAN_PREFIX,
     Change,
@@ -44,9 +42,9 @@ from planwatch.services.project_fields import (
     label_of,
     read_value,
 )
+from planwatch.services.project_suggestions import suggestions
 from planwatch.services.versions import version_in_force, versions_of
 from planwatch.store import Store, audit
-from planwatch.store import departments as directory
 from planwatch.store import project_library as rows
 from planwatch.store.project_library import FieldValue
 
@@ -198,39 +196,6 @@ def _plan_years(project: Project) -> dict[int, YearPlan]:
         quote = "；".join(q for q in ((found.quote if found else ""), line.investment_raw or "") if q)
         plans[line.year] = YearPlan(line.year, amount, "plan", lines, quote)
     return plans
-
-
-# ---- suggestions --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestions:
-    department: str | None  # 责任单位 by the directory's keywords
-    department_keyword: str | None
-    location: str | None  # the one 乡镇街道 or 园区 the project's text names
-
-
-def suggestions(store: Store, projects: Sequence[LibraryProject]) -> dict[str, Suggestions]:
-    """For the projects whose 责任单位 or 建设地点 is not set: what the directory suggests."""
-    with store.reading() as connection:
-        places = [u for u in directory.all_departments(connection) if u.kind in LOCATION_KINDS]
-    found = {}
-    for project in projects:
-        if project.department and project.location:
-            continue
-        text = " ".join(t for t in (project.name, project.source.box_title if project.source else "") if t)
-        unit = suggest(store, text)[:1] if not project.department else []
-        named = {p.name for p in places if _names(p.name, p.short_name, project.content or project.name)}
-        place = next(iter(named)) if len(named) == 1 and not project.location else None
-        if unit or place:
-            found[project.key] = Suggestions(
-                unit[0].department if unit else None, unit[0].keyword if unit else None, place
-            )
-    return found
-
-
-def _names(name: str, short_name: str | None, text: str) -> bool:
-    return name in text or bool(short_name and len(short_name) >= 2 and short_name in text)
 
 
 # ---- actions -------------------------------------------------------------------------------------------

@@ -18,8 +18,9 @@ from planwatch.schedule.demo import DEMO_AS_OF
 from planwatch.services.actor import Actor
 from planwatch.services.permissions import PLANNERS, writable_projects
 from planwatch.services.project_fields import LABELS, label_of
-from planwatch.services.project_library import field_history, suggestions
+from planwatch.services.project_library import field_history
 from planwatch.services.project_reports import report_history, scheduled
+from planwatch.services.project_suggestions import suggestions
 from planwatch.store import Store
 
 _SHOWN_FIELDS = (

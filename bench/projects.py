@@ -83,6 +83,11 @@ def build(store: Store, projects: int) -> tuple[int, int]:
                 batch = []
         insert_rows(connection, project_reports, batch)
         count += len(batch)
+    with (
+        store.engine.connect() as connection
+    ):  # as a database in use would have them: the planner's statistics
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
     return plan_id, count
 
 

@@ -105,11 +105,11 @@ def demo() -> None:
     assert outcome.result is not None
     loaded = load_demo(store, who, outcome.result.plan_id)
     load_starter(store, who)  # the usual units of a district, so that assignments can be tried at once
-    out().print(load_schedule_demo(store, who, outcome.result.plan_id).summary(), markup=False)
     out().print(
         f"已载入示例数据（示例数据，非真实统计）：{loaded.added}个数值"
         + (f"，{loaded.unchanged}个已存在" if loaded.unchanged else "")
         + ("（此前已载入，未作改动）" if loaded.already_imported else ""),
         markup=False,
     )
+    out().print(load_schedule_demo(store, who, outcome.result.plan_id).summary(), markup=False)
     out().print(f"下一步：planwatch evaluate {outcome.result.plan_id} --as-of {DEMO_AS_OF}", markup=False)

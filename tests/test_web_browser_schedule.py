@@ -84,7 +84,7 @@ def test_a_department_reports_a_month_and_sees_the_colour_change(visit: Visit, s
     _screenshot(page, "schedule", full_page=False)
 
     # (3) 调度填报: forms only for the unit's projects; report October for MINE.
-    page.get_by_role("link", name="调度填报", exact=True).first.click()
+    page.get_by_role("link", name="调度填报", exact=True).click()  # beside the date, for the signed-in
     page.wait_for_load_state("load")
     assert page.locator("h1").first.inner_text() == "调度填报"
     keys = page.locator("input[name=project]").evaluate_all("els => els.map(e => e.value)")

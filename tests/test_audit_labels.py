@@ -34,7 +34,7 @@ def test_every_action_the_services_record_has_a_chinese_name() -> None:
 
 @pytest.mark.parametrize(
     ("code", "label"),
-    [("project.report", "项目·报送"), ("task.close", "任务·办结"), ("review.frobnicate", "审核·其他操作"),
+    [("project.submit", "项目·提交"), ("task.close", "任务·办结"), ("review.frobnicate", "审核·其他操作"),
      ("zzz", "其他操作"), ("", "其他操作")],
 )  # fmt: skip
 def test_an_action_not_yet_listed_is_still_named_in_chinese(code: str, label: str) -> None:
@@ -71,3 +71,12 @@ def test_roles_lists_and_flags_read_as_words_and_unknown_fields_as_其他() -> N
         ("其他", "x"),
     ]
     assert changes("区交通运输局", None, "department")[0]["field_label"] == "部门"
+
+
+def test_a_project_report_and_a_library_edit_are_named_field_by_field() -> None:
+    report = {"completed": "1200", "cumulative": "3400", "reported_on": "2024-07-05", "progress": "主体施工",
+              "issues": "用地未批", "coordination": "", "started_on": "2024-03-01"}  # fmt: skip
+    labels = [r["field_label"] for r in changes(None, report)]
+    assert "其他" not in labels and "本期完成投资（万元）" in labels and "开工日期" in labels
+    edit = changes(None, {"name": "某项目", "department": "区交通局", "node:主体封顶": "2024-09-30"})
+    assert [r["field_label"] for r in edit] == ["部门", "名称", "节点“主体封顶”计划日期"]

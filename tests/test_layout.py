@@ -22,6 +22,7 @@ LONGER = {
 # What each stage may import of ours (document → parse → model → store → evaluate → present).
 ALLOWED = {
     "model": set(),
+    "project_model": set(),  # the project library and its 调度 book: the books' part of the model
     "errors": set(),
     "formatting": set(),
     "document": {"errors", "document", "config"},  # config: the limits on what a reader may cost
@@ -30,9 +31,20 @@ ALLOWED = {
     "parse": {"errors", "document", "model", "parse"},
     "lint": {"errors", "document", "model", "parse", "lint", "formatting"},
     "evaluate": {"errors", "model", "evaluate", "formatting"},
-    "observe": {"errors", "document", "model", "observe", "dates", "formulas", "config"},
+    "schedule": {"errors", "model", "project_model", "schedule", "formatting"},
+    "observe": {
+        "errors",
+        "document",
+        "model",
+        "project_model",
+        "observe",
+        "dates",
+        "formulas",
+        "config",
+        "formatting",
+    },
     "formulas": set(),
-    "store": {"errors", "document", "model", "store", "config"},
+    "store": {"errors", "document", "model", "project_model", "store", "config"},
     "bulletin": {"errors", "document", "model", "parse", "formatting", "bulletin"},
 }
 

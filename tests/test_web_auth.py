@@ -268,6 +268,22 @@ def write_attempts(client: TestClient, site: Site, other_item: str) -> dict[str,
                 "csrf_token": csrf,
             }
         },
+        # 调度 (issue 11): P001 has no 责任单位, so it is nobody's but the planners'
+        "/plans/{plan}/schedule/entry": {
+            "data": {"project": "P001", "period": "2024-05", "cumulative": "1", "csrf_token": csrf}
+        },
+        "/plans/{plan}/schedule/import": {
+            "data": {"csrf_token": csrf},
+            "files": {
+                "file": (
+                    "调度表.csv",
+                    "项目编号,期间,自年初累计完成投资\nP001,2024-05,1\n".encode(),
+                    "text/csv",
+                )
+            },
+        },
+        "/plans/{plan}/schedule/add": {"data": {"name": "新项目", "csrf_token": csrf}},
+        "/plans/{plan}/schedule/{key}/edit": {"data": {"status": "在建", "csrf_token": csrf}},
     }
 
 

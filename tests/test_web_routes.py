@@ -61,7 +61,12 @@ def test_every_page_has_its_json_twin(app: FastAPI) -> None:
 
 
 def _concrete(path: str) -> str:
-    filled = path.replace("{plan}", "1").replace("{indicator_id}", "T2.01").replace("{bulletin_id}", "1")
+    filled = (
+        path.replace("{plan}", "1")
+        .replace("{indicator_id}", "T2.01")
+        .replace("{bulletin_id}", "1")
+        .replace("{key}", "P004")
+    )
     return filled + (f"?as_of={AS_OF}" if "entry" not in path and "audit" not in path else "")
 
 

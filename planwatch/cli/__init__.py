@@ -18,6 +18,7 @@ from planwatch.cli import (
     departments,
     figures,
     plans,
+    projects,
     reading,
     serve,
     users,
@@ -48,7 +49,19 @@ def main(
     acting.name = as_user.strip() if as_user else None
 
 
-for module in (reading, plans, versions, figures, bulletins, approval, users, departments, backup, serve):
+for module in (
+    reading,
+    plans,
+    versions,
+    figures,
+    projects,
+    bulletins,
+    approval,
+    users,
+    departments,
+    backup,
+    serve,
+):
     module.register(app)
 
 __all__ = ["app"]

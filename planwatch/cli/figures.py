@@ -20,6 +20,7 @@ from planwatch.services.departments import load_starter
 from planwatch.services.evaluation import evaluate_plan
 from planwatch.services.figures import DEMO_AS_OF, import_figures, load_demo
 from planwatch.services.plans import bundled_plan_path, ingest_files
+from planwatch.services.project_demo import load_schedule_demo
 
 
 class EvaluateFormat(StrEnum):
@@ -148,4 +149,5 @@ def demo() -> None:
         + ("（此前已载入，未作改动）" if loaded.already_imported else ""),
         markup=False,
     )
+    out().print(load_schedule_demo(store, who, outcome.result.plan_id).summary(), markup=False)
     out().print(f"下一步：planwatch evaluate {outcome.result.plan_id} --as-of {DEMO_AS_OF}", markup=False)

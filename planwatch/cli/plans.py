@@ -49,7 +49,6 @@ def register(app: typer.Typer) -> None:
     app.command()(outline)
     app.command()(indicators)
     app.command()(targets)
-    app.command()(projects)
     app.command()(search)
     app.command()(export)
 

@@ -43,6 +43,11 @@ ACTIONS = {
     "figure.resubmit": "重新提交数据",
     "period.lock": "锁定年度",
     "period.unlock": "解锁年度",
+    "project.demo": "载入示例项目调度",
+    "project.report": "填报项目调度",
+    "project.edit": "修改项目信息",
+    "project.add": "添加项目",
+    "schedule.frequency": "设置调度频率",
 }
 
 # For an action not in ACTIONS: its noun and verb (`task.assign` → 任务·分配).
@@ -123,6 +128,29 @@ FIELDS = {
     "synonym": "同义词",
     "relation": "关系",
     "note": "说明",
+    # the project library and its 调度 (issue 11)
+    "code": "项目编号",
+    "box": "所属专栏",
+    "category": "项目类别",
+    "nature": "建设性质",
+    "location": "建设地点",
+    "content": "建设内容",
+    "start_year": "建设起始年份",
+    "end_year": "建设结束年份",
+    "investment": "总投资",
+    "owner": "项目单位",
+    "start": "计划开工日期",
+    "finish": "计划竣工日期",
+    "completed": "本期完成投资（万元）",
+    "cumulative": "自年初累计完成投资（万元）",
+    "reported_on": "填报日期",
+    "started_on": "开工日期",
+    "finished_on": "竣工日期",
+    "progress": "形象进度",
+    "issues": "存在问题",
+    "coordination": "需协调事项",
+    "fields": "字段数",
+    "reports": "报送份数",
 }
 OTHER_FIELD = "其他"
 # Values that are codes, by field; other values are shown as they are.
@@ -169,7 +197,12 @@ def target_label(target: str) -> str:
     return f"{found['series']} {when} {OBSERVATION_KIND[found['kind']]}{found['id'] or ''}"
 
 
+NODE_PREFIX = "node:"  # a project's 节点 (node:主体封顶): its planned date
+
+
 def field_label(name: str) -> str:
+    if name.startswith(NODE_PREFIX):
+        return f"节点“{name.removeprefix(NODE_PREFIX)}”计划日期"
     return FIELDS.get(name, OTHER_FIELD)
 
 

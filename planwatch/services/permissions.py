@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from planwatch.errors import PlanwatchError
 from planwatch.services.actor import Actor, Role
-from planwatch.store import assignments
+from planwatch.store import assignments, project_library
 
 WRITERS = (Role.ADMIN, Role.PLANNER, Role.DEPARTMENT)
 PLANNERS = (Role.ADMIN, Role.PLANNER)
@@ -88,3 +88,27 @@ def require_other_hand(actor: Actor, entered_by: Iterable[str], doing: str, *, s
             f"不能{doing}自己填报的数据（职责分离：填报人与{doing}人须为不同的人；"
             "设置 PLANWATCH_SEPARATE_DUTIES=0 可关闭此项检查）"
         )
+
+
+def require_project_write(connection: Connection, actor: Actor, plan_id: int, keys: Iterable[str]) -> None:
+    """调度 reports: planners report on every project; a department user only on the projects whose
+    责任单位 is its unit — all of them, or the write is refused whole."""
+    require_role(actor, *WRITERS, doing="填报项目调度")
+    if actor.role in PLANNERS:
+        return
+    wanted = list(dict.fromkeys(keys))
+    units = project_library.departments_of(connection, plan_id, wanted)
+    refused = [k for k in wanted if actor.department is None or units.get(k) != actor.department]
+    if refused:
+        shown = "、".join(refused[:20]) + ("等" if len(refused) > 20 else "")
+        unit = actor.department or "（未指定部门）"
+        raise PermissionDenied(f"您的账号不能填报这些项目的调度：{shown}（责任单位不是“{unit}”）")
+
+
+def writable_projects(actor: Actor, units: dict[str, str | None], keys: Iterable[str]) -> list[str]:
+    """Of `keys`, the projects whose 调度 the actor may report, given each project's 责任单位 (for forms)."""
+    if actor.role in PLANNERS:
+        return list(keys)
+    if actor.role is Role.DEPARTMENT and actor.department:
+        return [k for k in keys if units.get(k) == actor.department]
+    return []

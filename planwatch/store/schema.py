@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    or_,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -580,3 +581,90 @@ bulletin_proposals = Table(
     Column("observation_id", Integer),
 )
 Index("ix_bulletin_proposals_plan_state", bulletin_proposals.c.plan_id, bulletin_proposals.c.state)
+# ---- the project library and its 调度 book (planwatch.store.project_library, project_reports; 0010) -----
+# A library entry hangs on (plan_id, project_key): P001… are the keys of the projects read from the plan
+# (the versions' `version_items`), H001… the keys of projects added by hand (`library_projects`). What the
+# office enters about a project — 项目编号, 责任单位, 年度计划投资 (`plan:2024`), planned 开工/竣工 (`start`,
+# `finish`), 节点 (`node:主体封顶`)… — is a `library_fields` row: never updated, a change is a new row from
+# its `set_on` date, so the library can be read as of any date; a NULL value clears the field (the plan's
+# reading applies again). `project_reports` are the periodic reports: a correction is a new row, and
+# "as of D" sees per (project, period) the row with the latest `reported_on` ≤ D, ties to the highest id.
+# `schedule_settings` holds each plan's report frequency (month | quarter; month when absent).
+
+library_projects = Table(
+    "library_projects",
+    metadata,
+    _plan_fk(primary_key=True),
+    Column("project_key", String(32), primary_key=True),
+    Column("added_by", Text, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+library_fields = Table(
+    "library_fields",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _plan_fk(),
+    Column("project_key", String(32), nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("value", Text),
+    Column("set_on", Date, nullable=False),
+    Column("entered_by", Text, nullable=False),
+    Column("entered_at", DateTime(timezone=True), nullable=False),
+)
+Index(
+    "ix_library_fields_version",
+    library_fields.c.plan_id,
+    library_fields.c.project_key,
+    library_fields.c.field,
+    library_fields.c.set_on,
+    library_fields.c.id,
+)
+
+project_reports = Table(
+    "project_reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _plan_fk(),
+    Column("project_key", String(32), nullable=False),
+    Column("period", String(7), nullable=False),  # 2024-05 | 2024Q2
+    Column("year", Integer, nullable=False),  # the period's year, for reading one year's reports
+    Column("completed", DecimalText, nullable=False),  # 本期完成投资, 万元
+    Column("cumulative", DecimalText, nullable=False),  # 自年初累计完成投资, 万元
+    Column("started_on", Date),
+    Column("finished_on", Date),
+    Column("progress", Text, nullable=False),  # 形象进度
+    Column("issues", Text, nullable=False),  # 存在问题
+    Column("coordination", Text, nullable=False),  # 需协调事项
+    Column("reported_on", Date, nullable=False),
+    Column("entered_by", Text, nullable=False),
+    Column("entered_at", DateTime(timezone=True), nullable=False),
+    Column("source", Text, nullable=False),
+)
+Index(
+    "ix_project_reports_version",
+    project_reports.c.plan_id,
+    project_reports.c.year,
+    project_reports.c.project_key,
+    project_reports.c.period,
+    project_reports.c.reported_on,
+    project_reports.c.id,
+)
+
+# The reports that carry a 开工 or 竣工 date, few among millions: found without reading the others.
+_EVENTS = or_(project_reports.c.started_on.is_not(None), project_reports.c.finished_on.is_not(None))
+Index(
+    "ix_project_reports_events",
+    project_reports.c.plan_id,
+    project_reports.c.project_key,
+    project_reports.c.period,
+    sqlite_where=_EVENTS,
+    postgresql_where=_EVENTS,
+)
+
+schedule_settings = Table(
+    "schedule_settings",
+    metadata,
+    _plan_fk(primary_key=True),
+    Column("frequency", String(8), nullable=False),
+)

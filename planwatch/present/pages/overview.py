@@ -11,6 +11,7 @@ from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.pages.charts import card_chart
 from planwatch.present.pages.common import OFF_TRACK, box_in_yi, plan_header, with_texts
 from planwatch.present.pages.kept import kept_while_unchanged
+from planwatch.present.pages.schedule import schedule_card
 from planwatch.present.plan_data import project_totals
 from planwatch.services.evaluation import evaluated
 from planwatch.services.figures import demo_as_of
@@ -55,6 +56,7 @@ def overview_page(store: Store, plan_id: int, as_of: date, pending: bool = False
             box["box"] for box in totals["boxes"] if box["investment_wan_yuan"] is None
         ],
         "projects_overall": box_in_yi(totals["overall"]),
+        "schedule": schedule_card(store, plan_id, as_of),
         "freshness": {
             "due_year": due,
             "missing": [

@@ -35,13 +35,26 @@ from planwatch.present.pages.indicators import indicator_page, indicators_page
 from planwatch.present.pages.listings import projects_page, targets_page
 from planwatch.present.pages.overview import overview_page
 from planwatch.present.pages.plans import latest_plan_id, plans_page
+from planwatch.present.pages.project import project_page
 from planwatch.present.pages.review import lint_page
+from planwatch.present.pages.schedule import schedule_page
+from planwatch.present.pages.schedule_entry import notice_text
 from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
 from planwatch.present.pages.versions import diff_page, versions_page
 from planwatch.present.templating import TEMPLATES
 from planwatch.present.times import shown_time
-from planwatch.present.web import auth, cache, entry, figure_actions, headers, public, signin, version_actions
+from planwatch.present.web import (
+    auth,
+    cache,
+    entry,
+    figure_actions,
+    headers,
+    public,
+    schedule_actions,
+    signin,
+    version_actions,
+)
 from planwatch.services.permissions import PermissionDenied
 from planwatch.services.versions import versions_of
 from planwatch.store import Store
@@ -162,6 +175,7 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
     signin.register(app, render)
     entry.register(app, render)
     version_actions.register(app)
+    schedule_actions.register(app, render)  # before the pages: /schedule/entry is not a project
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -252,6 +266,33 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
     @page("/plans/{plan}/projects", "web/projects.html")
     def projects(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
         return projects_page(store_of(request), plan_id_of(request, plan), version)
+
+    @page("/plans/{plan}/schedule", "web/schedule.html")
+    def schedule(
+        request: Request,
+        plan: str,
+        as_of: str | None = None,
+        box: str | None = None,
+        category: str | None = None,
+        department: str | None = None,
+        location: str | None = None,
+        status: str | None = None,
+        color: str | None = None,
+    ) -> dict[str, Any]:
+        filters = {"box": box, "category": category, "department": department, "location": location}
+        filters |= {"status": status, "color": color}
+        viewer = auth.user_of(request)
+        return schedule_page(
+            store_of(request), plan_id_of(request, plan), parse_as_of(as_of), filters, viewer
+        )
+
+    @page("/plans/{plan}/schedule/{key}", "web/project.html")
+    def project(
+        request: Request, plan: str, key: str, as_of: str | None = None, notice: str = ""
+    ) -> dict[str, Any]:
+        store, viewer = store_of(request), auth.user_of(request)
+        data = project_page(store, plan_id_of(request, plan), key, parse_as_of(as_of), viewer)
+        return {**data, "notice": notice_text(notice)}
 
     @page("/plans/{plan}/lint", "web/lint.html")
     def lint(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:

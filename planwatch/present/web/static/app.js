@@ -53,7 +53,7 @@
       // Each bar carries its value, so a narrow chart drops the axis numbers rather than crowd them.
       xAxis: { type: "value", name: narrow ? "" : "亿元", splitNumber: narrow ? 2 : 4,
         axisLabel: { show: !narrow, hideOverlap: true } },
-      yAxis: { type: "category", data: names, inverse: true, axisLabel: { fontSize: narrow ? 11 : 12 } },
+      yAxis: { type: "category", data: names, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },
       series: [{ type: "bar", data: rows.map(function (r) { return round(r.investment_yi_yuan); }), itemStyle: { color: "#1f5fa8" }, label: { show: true, position: "right", fontSize: narrow ? 11 : 12 }, barMaxWidth: 14 }]
     };
   }
@@ -130,7 +130,27 @@
     };
   }
 
-  var BUILDERS = { donut: donut, bar: bar, path: path, spark: spark };
+  // A project's year: each period's completed investment (bars), the cumulative completed (line) and
+  // the year plan spread evenly over the periods (序时计划, dashed), all in 亿元.
+  function schedule(d, narrow) {
+    var num = function (v) { return v === null ? null : Number(v); };
+    return {
+      animation: false,
+      textStyle: { fontFamily: FONT },
+      tooltip: { trigger: "axis", confine: true, valueFormatter: function (v) { return v === null || v === undefined ? "—" : v + " 亿元"; } },
+      legend: { top: 0, data: ["本期完成", "累计完成", "序时计划"] },
+      grid: { left: 8, right: 16, top: narrow ? 52 : 36, bottom: 8, containLabel: true },
+      xAxis: { type: "category", data: d.labels },
+      yAxis: { type: "value", name: "亿元" },
+      series: [
+        { name: "本期完成", type: "bar", data: d.completed.map(num), itemStyle: { color: "#9cc3e6" }, barMaxWidth: 18 },
+        { name: "累计完成", type: "line", data: d.cumulative.map(num), connectNulls: false, symbolSize: 6, itemStyle: { color: "#1f5fa8" } },
+        { name: "序时计划", type: "line", data: d.planned.map(num), symbol: "none", lineStyle: { type: "dashed" }, itemStyle: { color: "#8a8f98" } }
+      ]
+    };
+  }
+
+  var BUILDERS = { donut: donut, bar: bar, path: path, spark: spark, schedule: schedule };
 
   function draw() {
     if (typeof echarts === "undefined") { return; }

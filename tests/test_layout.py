@@ -30,7 +30,8 @@ ALLOWED = {
     "evaluate": {"errors", "model", "evaluate", "formatting"},
     "observe": {"errors", "document", "model", "observe", "dates", "formulas", "config"},
     "formulas": set(),
-    "store": {"errors", "document", "model", "store", "config"},
+    "store": {"errors", "document", "model", "store", "config", "tasking"},  # tasking: the task types
+    "tasking": {"errors", "model", "tasking", "formatting"},
 }
 
 

@@ -10,6 +10,7 @@ from planwatch.evaluate.series import due_year
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.pages.charts import card_chart
 from planwatch.present.pages.common import OFF_TRACK, box_in_yi, plan_header, with_texts
+from planwatch.present.pages.followup import tasks_card
 from planwatch.present.plan_data import project_totals
 from planwatch.services.evaluation import evaluated
 from planwatch.services.figures import DEMO_AS_OF
@@ -44,6 +45,7 @@ def overview_page(store: Store, plan_id: int, as_of: date) -> dict[str, Any]:
         "key_indicators": [{**r, "chart": card_chart(store, result, r["indicator_id"])} for r in key],
         "projects_by_box": [box_in_yi(box) for box in totals["boxes"]],
         "projects_overall": box_in_yi(totals["overall"]),
+        "tasks": tasks_card(store, plan_id, as_of),
         "freshness": {
             "due_year": due,
             "missing": [

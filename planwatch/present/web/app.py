@@ -40,7 +40,7 @@ from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
 from planwatch.present.pages.versions import diff_page, versions_page
 from planwatch.present.templating import TEMPLATES
-from planwatch.present.web import auth, cache, entry, version_actions
+from planwatch.present.web import auth, cache, entry, task_actions, task_pages, version_actions
 from planwatch.services.permissions import PermissionDenied
 from planwatch.services.versions import versions_of
 from planwatch.store import Store
@@ -159,6 +159,7 @@ def create_app(
     )
     entry.register(app, render)
     version_actions.register(app)
+    task_actions.register(app, render)
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -261,6 +262,7 @@ def create_app(
         later = second if second is not None else newest
         return diff_page(store, plan_id, first if first is not None else max(later - 1, 1), later)
 
+    task_pages.register(page)
     return app
 
 

@@ -130,11 +130,11 @@ def due(
     """催办清单：待报送、未报送、逾期未报的报告和待回复的督办单。"""
     store = open_store()
     data = due_page(store, locate(store, plan).plan_id, date_or_today(as_of, field="--as-of"), unit)
-    if not data["items"]:
+    if not data["due_items"]:
         out().print(f"截至{data['as_of']}，{unit or '各单位'}没有待报送或逾期的事项。", markup=False)
         return
     shown = table("单位", "编号", "重点任务", "事项", "期限", "状态", wrap={"重点任务"})
-    for item in data["items"]:
+    for item in data["due_items"]:
         what = item["period_name"] or item["notice_number"] or ""
         shown.add_row(
             item.get("unit") or "", item["task_key"], item["heading"], what, item["deadline"], item["state"]

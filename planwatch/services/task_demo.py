@@ -19,6 +19,7 @@ from planwatch.store import task_notices as notices
 from planwatch.store import task_reports as reports
 from planwatch.store import tasks as lists
 from planwatch.tasking import Cycle, Degree, Task
+from planwatch.tasking.periods import name
 from planwatch.tasking.propose import propose
 from planwatch.tasking.status import PASS, RETURN
 
@@ -66,9 +67,7 @@ def _assigned(task: Task, n: int) -> Task:
 def _reports(connection: Connection, plan_id: int, task: Task, n: int, by: str) -> None:
     """Three in five tasks report for 2024H2 (annual ones for 2024); one of those is sent back and filed
     again, a few are done. Of the rest, one in three was reminded (逾期未报)."""
-    period = "2024" if task.cycle is Cycle.YEAR else "2024H2"
-    if task.cycle is Cycle.QUARTER:
-        period = "2024Q4"
+    period = _period(task)
     filed = date(2025, 1, 8) + timedelta(days=n % 7)
     if n % 5 in (0, 1, 2):
         degree = (
@@ -114,6 +113,11 @@ def _reports(connection: Connection, plan_id: int, task: Task, n: int, by: str) 
         )
 
 
+def _period(task: Task) -> str:
+    """The last period of 2024 in the task's cycle: the one whose report the demo looks at."""
+    return {Cycle.YEAR: "2024", Cycle.HALF: "2024H2", Cycle.QUARTER: "2024Q4"}[task.cycle]
+
+
 def _notices(connection: Connection, plan_id: int, tasks: list[Task], by: str) -> None:
     """Two 督办单 of 2025: one answered and closed, one waiting for its reply."""
     chosen = [t for n, t in enumerate(tasks) if n % 5 not in (0, 1, 2) and n % 3 == 0][:2]
@@ -128,7 +132,7 @@ def _notices(connection: Connection, plan_id: int, tasks: list[Task], by: str) -
             notice_number(2025, serial),
             task.key,
             task.lead_unit or FALLBACK_UNIT,
-            f"（{DEMO_LABEL}）2024年下半年进展逾期未报，请说明原因并尽快报送。",
+            f"（{DEMO_LABEL}）{name(_period(task))}进展逾期未报，请说明原因并尽快报送。",
             issued + timedelta(days=20),
             by,
             issued,

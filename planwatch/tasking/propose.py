@@ -2,8 +2,9 @@
 
 Not tasks: the chapters that review the last period or set the goals (their titles say 发展基础,
 指导思想, 主要目标 …), the 专栏 boxes and what is in them (their projects are followed by 重大项目调度
-and are attached to the task the box belongs to), chapter introductions, and headings whose own
-text names no action (purely declarative). Every quantified target and project is attached to the
+and are attached to the task the box belongs to), chapter introductions, and headings without
+sub-headings whose own text names no action (purely declarative). A heading with sub-headings is
+kept: it groups the tasks under it. Every quantified target and project is attached to the
 innermost task whose lines hold it.
 """
 
@@ -60,12 +61,13 @@ def propose(
     key_by_section: dict[str, str] = {}
     number_by_section: dict[str, str] = {}
     children: dict[str, int] = {}
+    grouping = {a for c in found if c.level is not None for a in c.ancestors}  # headings with sub-headings
     for candidate in found:
         if candidate.level is None or candidate.chapter is None:
             continue
         if candidate.chapter.id not in taken_chapters:
             continue
-        if is_declarative(candidate, settings):
+        if candidate.section.id not in grouping and is_declarative(candidate, settings):
             skipped.append(Skipped(candidate.heading, candidate.first_line, "只有陈述，没有具体任务"))
             continue
         parent = next((key_by_section[a] for a in reversed(candidate.ancestors) if a in key_by_section), None)

@@ -68,7 +68,7 @@ def due_page(store: Store, plan_id: int, as_of: date, unit: str | None = None) -
             }
             for r in by_unit(found)
         ],
-        "items": [_due(i, found) for i in due_items(found, unit or None)],
+        "due_items": [_due(i, found) for i in due_items(found, unit or None)],
     }
 
 

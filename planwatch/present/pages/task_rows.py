@@ -38,7 +38,7 @@ def task_row(task: Task) -> dict[str, Any]:
         "source_version": task.source_version,
         "first_line": task.first_line,
         "last_line": task.last_line,
-        "items": [{"kind": i.kind, "key": i.key, "name": i.name, "line": i.line} for i in task.items],
+        "attached": [{"kind": i.kind, "key": i.key, "name": i.name, "line": i.line} for i in task.items],
         "lead_unit": task.lead_unit,
         "lead_suggested": task.lead_suggested,
         "lead_keyword": task.lead_keyword,

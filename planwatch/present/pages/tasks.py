@@ -96,7 +96,7 @@ def task_page(
         "task": task_row(task),
         "state": state_row(state, found.settings) if state else None,
         "text": _plan_text(store, task, version),
-        "items": [_item(i.kind, i.key, i.name, i.line, judged, parsed, plan_id) for i in task.items],
+        "attached": [_item(i.kind, i.key, i.name, i.line, judged, parsed, plan_id) for i in task.items],
         "reports": [report_row(r) for r in reversed(reports)],
         "notices": [notice_row(n, as_of) for n in found.notices if n.task_key == key],
         "may": _may(actor, task, state.status if state else None, found.task(key) is not None),
@@ -177,7 +177,12 @@ def _version_number(store: Store, version_id: int) -> int:
 
 
 def _numbered(lines: list[str], first: int, last: int) -> list[dict[str, Any]]:
-    return [{"number": n, "text": lines[n - 1]} for n in range(first, min(last, len(lines)) + 1)]
+    """The lines `first`…`last` that hold text, with their numbers (blank lines are left out)."""
+    return [
+        {"number": n, "text": lines[n - 1]}
+        for n in range(first, min(last, len(lines)) + 1)
+        if lines[n - 1].strip()
+    ]
 
 
 def _item(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -98,7 +99,7 @@ def test_the_periods_due_follow_each_other_and_have_all_ended(
 ) -> None:
     as_of = start + timedelta(days=days)
     due = ended(cycle, start, last_year, as_of)
-    for earlier, later in zip(due, due[1:], strict=False):
+    for earlier, later in itertools.pairwise(due):
         assert following(earlier) == later
         assert bounds(earlier)[1] + timedelta(days=1) == bounds(later)[0]
     for period in due:

@@ -58,7 +58,8 @@ def tasks_from_sheet(
         else:
             key = keys[0]
         used.update(keys)
-        task = _edited(row, base, key, version_id, line_count, known_unit, unknown_reason, problems)
+        exported = (by_key[keys[0]].first_line, by_key[keys[0]].last_line) if keys else None
+        task = _edited(row, base, key, exported, version_id, line_count, known_unit, unknown_reason, problems)
         if task is not None:
             made.append((row, task))
     if problems:
@@ -89,6 +90,7 @@ def _edited(
     row: SheetRow,
     base: Task | None,
     key: str,
+    exported: tuple[int, int] | None,
     version_id: int,
     line_count: int,
     known_unit: UnitCheck,
@@ -112,6 +114,8 @@ def _edited(
     deadline = _parsed(row, "完成时限", parse_deadline, problems)
     cycle = _parsed(row, "报送周期", parse_cycle, problems)
     lines = _lines(row, base, line_count, problems)
+    if lines == exported and base is not None:
+        lines = base.first_line, base.last_line  # 原文行 as exported: a merged row spans all it merged
     if problems.total > before or deadline is None or cycle is None or lines is None or lead is None:
         return None
     number = row.get("序号")

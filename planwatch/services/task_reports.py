@@ -15,6 +15,7 @@ from planwatch.services.actor import Actor
 from planwatch.services.evidence import check_files
 from planwatch.services.permissions import (
     PLANNERS,
+    WRITERS,
     PermissionDenied,
     require_backdating,
     require_role,
@@ -60,6 +61,11 @@ def file_report(
     """File a report on a task of the list in force; returns it as stored."""
     today = date.today()
     day = on or today
+    try:
+        require_role(actor, *WRITERS, doing="报送任务进展")
+    except PermissionDenied as refused:
+        record_refusal(store, actor, plan_id, task_key, "task.report.refused", refused)
+        raise
     task = _task(store, plan_id, task_key, day)
     try:
         require_task_unit(actor, task.key, task.units(), doing="报送该任务的进展")

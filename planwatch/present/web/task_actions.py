@@ -18,6 +18,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from planwatch import config
 from planwatch.dates import parse_date
+from planwatch.errors import NotFoundError
 from planwatch.observe import ImportRefused
 from planwatch.present.pages.tasks import task_list_page
 from planwatch.present.report.task_docx import write_task_docx
@@ -182,11 +183,12 @@ def register(app: FastAPI, render: Render) -> None:
         return back(f"/plans/{plan_id}/tasks/{key.upper()}?notice=reported")
 
     @app.post("/plans/{plan}/reports/{report_id}/review", include_in_schema=False)
-    async def review(request: Request, plan: str, report_id: int) -> Response:
+    async def review(request: Request, plan: str, report_id: str) -> Response:
         form, store, actor, plan_id = await start(request, plan)
+        number = _number(report_id, "报告")
         decision, reason = auth.field(form, "decision", 8), auth.field(form, "reason", 4000)
         done = await run_in_threadpool(
-            task_reports.review_report, store, actor, plan_id, report_id, decision, reason
+            task_reports.review_report, store, actor, plan_id, number, decision, reason
         )
         return back(f"/plans/{plan_id}/tasks/{done.task_key}?notice=reviewed")
 
@@ -219,18 +221,18 @@ def register(app: FastAPI, render: Render) -> None:
         return back(f"/plans/{plan_id}/notices/{made.id}")
 
     @app.post("/plans/{plan}/notices/{notice_id}/reply", include_in_schema=False)
-    async def reply(request: Request, plan: str, notice_id: int) -> Response:
+    async def reply(request: Request, plan: str, notice_id: str) -> Response:
         form, store, actor, plan_id = await start(request, plan)
-        text = auth.field(form, "text", 4000)
-        await run_in_threadpool(task_notices.reply, store, actor, plan_id, notice_id, text)
-        return back(f"/plans/{plan_id}/notices/{notice_id}")
+        number, text = _number(notice_id, "督办单"), auth.field(form, "text", 4000)
+        await run_in_threadpool(task_notices.reply, store, actor, plan_id, number, text)
+        return back(f"/plans/{plan_id}/notices/{number}")
 
     @app.post("/plans/{plan}/notices/{notice_id}/close", include_in_schema=False)
-    async def close(request: Request, plan: str, notice_id: int) -> Response:
+    async def close(request: Request, plan: str, notice_id: str) -> Response:
         form, store, actor, plan_id = await start(request, plan)
-        text = auth.field(form, "text", 4000)
-        await run_in_threadpool(task_notices.close, store, actor, plan_id, notice_id, text)
-        return back(f"/plans/{plan_id}/notices/{notice_id}")
+        number, text = _number(notice_id, "督办单"), auth.field(form, "text", 4000)
+        await run_in_threadpool(task_notices.close, store, actor, plan_id, number, text)
+        return back(f"/plans/{plan_id}/notices/{number}")
 
     # ---- the department directory ----------------------------------------------------------------------
 
@@ -251,6 +253,13 @@ def register(app: FastAPI, render: Render) -> None:
             )
         )
         return back(f"/departments?notice=saved#{quote(name)}")
+
+
+def _number(text: str, what: str) -> int:
+    """A numeric id from the path, read after the form's CSRF check (a bad one is a 404)."""
+    if not text.isascii() or not text.isdigit():
+        raise NotFoundError(f"没有编号为“{text}”的{what}")
+    return int(text)
 
 
 def _import(store: Store, actor: Actor, plan_id: int, file_name: str, content: bytes) -> list[str] | int:

@@ -28,6 +28,7 @@ from planwatch.tasking import Status, Task
 from planwatch.tasking.model import STATUS_COLORS
 from planwatch.tasking.outline import candidates
 from planwatch.tasking.relocate import HOW_LABELS, relocate
+from planwatch.tasking.status import TaskState
 
 VIEWS = ("chapter", "unit")
 
@@ -99,7 +100,7 @@ def task_page(
         "attached": [_item(i.kind, i.key, i.name, i.line, judged, parsed, plan_id) for i in task.items],
         "reports": [report_row(r) for r in reversed(reports)],
         "notices": [notice_row(n, as_of) for n in found.notices if n.task_key == key],
-        "may": _may(actor, task, state.status if state else None, found.task(key) is not None),
+        "may": _may(actor, task, state, found.task(key) is not None),
         "degrees": ["未启动", "推进中", "已完成", "持续推进"],
     }
 
@@ -216,14 +217,17 @@ def _item(
     return row
 
 
-def _may(actor: Actor | None, task: Task, status: Status | None, in_list: bool) -> dict[str, bool]:
+def _may(actor: Actor | None, task: Task, state: TaskState | None, in_list: bool) -> dict[str, bool]:
+    """What the visitor may do here (the services decide; this only offers the forms)."""
     planner = actor is not None and actor.role in (Role.ADMIN, Role.PLANNER)
     own = actor is not None and actor.role is Role.DEPARTMENT and actor.department in task.units()
+    status = state.status if state else None
+    unreminded = state is not None and any(p not in state.reminded for p in state.missing)
     return {
         "report": in_list and (planner or own),
         "review": in_list and planner,
         "issue": in_list and planner and status in (Status.LAGGING, Status.UNREPORTED, Status.OVERDUE),
-        "remind": in_list and planner and status in (Status.UNREPORTED, Status.OVERDUE),
+        "remind": in_list and planner and unreminded,
     }
 
 

@@ -27,6 +27,7 @@ from planwatch.store import Store
 from planwatch.tasking import Status, Task
 from planwatch.tasking.model import STATUS_COLORS
 from planwatch.tasking.outline import candidates
+from planwatch.tasking.periods import containing
 from planwatch.tasking.relocate import HOW_LABELS, relocate
 from planwatch.tasking.status import TaskState
 
@@ -101,6 +102,7 @@ def task_page(
         "reports": [report_row(r) for r in reversed(reports)],
         "notices": [notice_row(n, as_of) for n in found.notices if n.task_key == key],
         "may": _may(actor, task, state, found.task(key) is not None),
+        "period": _period_offered(task, state, as_of),
         "degrees": ["未启动", "推进中", "已完成", "持续推进"],
     }
 
@@ -215,6 +217,12 @@ def _item(
         row["detail"] = target.quote if target else ""
         row["link"] = f"/plans/{plan_id}/targets#{key}"
     return row
+
+
+def _period_offered(task: Task, state: TaskState | None, as_of: date) -> str:
+    """The period a report form offers: the oldest owed, else the one under way."""
+    owed = [*state.missing, *state.waiting] if state else []
+    return owed[0] if owed else containing(task.cycle, as_of)
 
 
 def _may(actor: Actor | None, task: Task, state: TaskState | None, in_list: bool) -> dict[str, bool]:

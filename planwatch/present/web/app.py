@@ -202,6 +202,8 @@ def create_app(
         plan_id = latest_plan_id(store_of(request))
         if plan_id is None:
             return RedirectResponse("/plans", status_code=303)
+        if (user := auth.user_of(request)) is not None and user.department:  # a unit's items on sign-in
+            return RedirectResponse(f"/plans/{plan_id}/tasks/mine", status_code=303)
         return RedirectResponse(f"/plans/{plan_id}", status_code=303)
 
     @page("/plans", "web/plans.html")

@@ -69,15 +69,15 @@ def test_a_report_is_due_within_the_grace_days_after_its_period() -> None:
 
 
 def test_the_periods_due_run_from_the_start_to_the_deadline_year() -> None:
-    assert ended(Cycle.HALF, date(2024, 7, 1), 2025, date(2026, 3, 1)) == ["2024H2", "2025H1", "2025H2"]
-    assert ended(Cycle.HALF, date(2024, 7, 1), None, date(2026, 8, 1)) == [
+    assert ended(Cycle.HALF, date(2024, 7, 1), 2025, date(2026, 3, 1)) == ("2024H2", "2025H1", "2025H2")
+    assert ended(Cycle.HALF, date(2024, 7, 1), None, date(2026, 8, 1)) == (
         "2024H2",
         "2025H1",
         "2025H2",
         "2026H1",
-    ]
-    assert ended(Cycle.YEAR, date(2024, 7, 1), 2025, date(2024, 12, 31)) == []  # the year has not ended
-    assert ended(Cycle.QUARTER, date(2025, 5, 20), 2025, date(2025, 10, 2)) == ["2025Q2", "2025Q3"]
+    )
+    assert ended(Cycle.YEAR, date(2024, 7, 1), 2025, date(2024, 12, 31)) == ()  # the year has not ended
+    assert ended(Cycle.QUARTER, date(2025, 5, 20), 2025, date(2025, 10, 2)) == ("2025Q2", "2025Q3")
 
 
 _cycles = st.sampled_from(list(Cycle))

@@ -16,10 +16,10 @@ from planwatch.store import task_notices as notice_store
 from planwatch.store import task_reports as report_store
 from planwatch.store import tasks as lists
 from planwatch.store.tasks import TaskList
-from planwatch.tasking import Status, Task, TaskSettings
+from planwatch.tasking import Cycle, Status, Task, TaskSettings
 from planwatch.tasking.model import Notice
 from planwatch.tasking.periods import report_deadline
-from planwatch.tasking.status import TaskState, Terms, judge, received
+from planwatch.tasking.status import Received, TaskState, Terms, judge, received
 
 _KEPT = 64
 
@@ -173,3 +173,33 @@ def due_items(found: Board, unit: str | None) -> list[DueItem]:
             )
     urgency = {"逾期未报": 0, "逾期未回复": 1, "未报送": 2, "待回复": 3, "待报送": 4}
     return sorted(items, key=lambda i: (urgency[i.state], i.deadline, i.task_key))
+
+
+def all_states(
+    store: Store, as_of: date, plan_ids: list[int] | None = None
+) -> dict[int, dict[str, TaskState]]:
+    """plan id → task key → state on `as_of`, for every plan with a list in force (of `plan_ids`):
+    the office-wide view, reduced in the database a task at a time."""
+    settings = task_settings()
+    with store.reading() as connection:
+        chosen = lists.in_force_everywhere(connection, as_of, plan_ids)
+        by_list = {t.id: t for t in chosen}
+        terms = lists.terms_of(connection, list(by_list)) if by_list else []
+        got = report_store.received_by_task(connection, as_of, plan_ids)
+        reminders = report_store.reminders_of(connection) if plan_ids is None else {}
+        if plan_ids is not None:
+            for plan_id in plan_ids:
+                reminders.update(report_store.reminders_of(connection, plan_id))
+    nothing = Received(frozenset(), None, None, None)
+    cycles = {c.value: c for c in Cycle}
+    found: dict[int, dict[str, TaskState]] = {}
+    for list_id, key, cycle, deadline in terms:
+        task_list = by_list[list_id]
+        assert task_list.in_force_from is not None
+        task_terms = Terms(
+            key, cycles[cycle], int(deadline) if deadline.isdigit() else None, task_list.in_force_from
+        )
+        sent = [period for period, day in reminders.get((task_list.plan_id, key), ()) if day <= as_of]
+        state = judge(task_terms, got.get((task_list.plan_id, key), nothing), sent, as_of, settings)
+        found.setdefault(task_list.plan_id, {})[key] = state
+    return found

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, select
+from sqlalchemy import and_, case, distinct, func, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from planwatch.store.audit import utc
 from planwatch.store.schema import task_evidence, task_reminders, task_reports, task_reviews
 from planwatch.tasking.model import Degree, Evidence, Report, Review
-from planwatch.tasking.status import Filed
+from planwatch.tasking.status import PASS, RETURN, Filed, Received
 
 REPORT_FIELDS = ("progress", "degree", "problems", "next_steps")
 
@@ -209,3 +209,44 @@ def _report(row: Any, evidence: tuple[Evidence, ...]) -> Report:
         review,
         evidence,
     )
+
+
+def received_by_task(
+    connection: Connection, as_of: date, plan_ids: list[int] | None = None
+) -> dict[tuple[int, str], Received]:
+    """(plan id, task key) → its reports as known on `as_of`, reduced in the database (one row per
+    task): what the status of every task of many plans needs, without reading every report."""
+    r, v = task_reports.c, task_reviews.c
+    known = v.reviewed_on <= as_of
+    returned = and_(known, v.decision == RETURN)
+    passed = and_(known, v.decision == PASS)
+    done = and_(passed, r.degree == Degree.DONE.value)
+    kept = case((returned, None), else_=r.period)
+    if connection.dialect.name == "postgresql":
+        periods = func.string_agg(distinct(kept), ",")
+    else:
+        periods = func.group_concat(distinct(kept))
+    query = (
+        select(
+            r.plan_id,
+            r.task_key,
+            periods.label("periods"),
+            func.min(case((done, v.reviewed_on))).label("done_on"),
+            func.min(case((done, r.period))).label("done_period"),
+            func.max(case((passed, r.period + "|" + r.degree))).label("latest"),
+            func.sum(case((or_(v.report_id.is_(None), v.reviewed_on > as_of), 1), else_=0)).label("pending"),
+        )
+        .select_from(task_reports.outerjoin(task_reviews, v.report_id == r.id))
+        .where(r.filed_on <= as_of)
+        .group_by(r.plan_id, r.task_key)
+    )
+    if plan_ids is not None:
+        query = query.where(r.plan_id.in_(plan_ids))
+    found: dict[tuple[int, str], Received] = {}
+    for row in connection.execute(query):
+        latest = Degree(row.latest.split("|", 1)[1]) if row.latest else None
+        kept_periods = frozenset(row.periods.split(",")) if row.periods else frozenset()
+        found[(row.plan_id, row.task_key)] = Received(
+            kept_periods, row.done_on, row.done_period, latest, int(row.pending or 0)
+        )
+    return found

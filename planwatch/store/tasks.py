@@ -181,3 +181,23 @@ def _task(row: Any) -> Task:
         note=row.note,
         flag=row.flag,
     )
+
+
+def in_force_everywhere(
+    connection: Connection, on: date, plan_ids: list[int] | None = None
+) -> list[TaskList]:
+    """The list in force on `on` of every plan that has one (of `plan_ids` when given)."""
+    query = select(task_lists).where(task_lists.c.state == ACCEPTED, task_lists.c.in_force_from <= on)
+    if plan_ids is not None:
+        query = query.where(task_lists.c.plan_id.in_(plan_ids))
+    by_plan: dict[int, list[TaskList]] = {}
+    for row in connection.execute(query):
+        by_plan.setdefault(row.plan_id, []).append(_list(row))
+    return [chosen for found in by_plan.values() if (chosen := in_force(found, on)) is not None]
+
+
+def terms_of(connection: Connection, list_ids: list[int]) -> list[tuple[int, str, str, str]]:
+    """(list id, task key, cycle, deadline) of every task of the lists: what the status needs."""
+    e = task_entries.c
+    query = select(e.list_id, e.task_key, e.cycle, e.deadline).where(e.list_id.in_(list_ids))
+    return [(r.list_id, r.task_key, r.cycle, r.deadline) for r in connection.execute(query)]

@@ -8,6 +8,7 @@ from the one in which its list took effect to the one that holds the end of its 
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -119,18 +120,21 @@ def following(period: str) -> str:
     return containing(cycle, end + timedelta(days=1))
 
 
+@functools.lru_cache(maxsize=4096)
 def report_deadline(period: str, grace_days: int) -> date:
     return bounds(period)[1] + timedelta(days=grace_days)
 
 
-def ended(cycle: Cycle, start: date, last_year: int | None, as_of: date) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def ended(cycle: Cycle, start: date, last_year: int | None, as_of: date) -> tuple[str, ...]:
     """The task's periods that have ended by `as_of` (the report is then due), oldest first: from the
-    period holding `start` to the one holding 31 December of `last_year` (None: no end)."""
+    period holding `start` to the one holding 31 December of `last_year` (None: no end). Kept: the
+    tasks of a list share a few such combinations."""
     found: list[str] = []
     period = containing(cycle, start)
     while True:
         first_day, last_day = bounds(period)
         if last_day >= as_of or (last_year is not None and first_day.year > last_year):
-            return found
+            return tuple(found)
         found.append(period)
         period = following(period)

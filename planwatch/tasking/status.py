@@ -52,8 +52,8 @@ class Received:
     """The reports of one task as of a date, reduced to what the status needs."""
 
     periods: frozenset[str]  # periods with a report filed and not sent back
-    done_on: date | None  # the day a report of 已完成 was passed
-    done_period: str | None  # the period of that report: no report is due after it
+    done_on: date | None  # the first day a report of 已完成 was passed
+    done_period: str | None  # the earliest period reported 已完成 and passed: nothing is due after it
     degree: Degree | None  # the degree of the latest passed report
     pending: int = 0  # reports waiting for review
 
@@ -88,8 +88,12 @@ def received(reports: Iterable[Filed], as_of: date) -> Received:
             pending += 1
         if decided == PASS:
             assert report.decided_on is not None
-            if report.degree is Degree.DONE and (done is None or report.decided_on < done[0]):
-                done = (report.decided_on, report.period)
+            if report.degree is Degree.DONE:
+                done = (
+                    (report.decided_on, report.period)
+                    if done is None
+                    else (min(done[0], report.decided_on), min(done[1], report.period))
+                )
             if latest is None or (report.period, report.decided_on) > (latest[1], latest[0]):
                 latest = (report.decided_on, report.period, report.degree)
     return Received(
@@ -111,7 +115,7 @@ def judge(
     """The status of one task on `as_of`; `reminded`: periods a reminder was sent for by then."""
     due = periods.ended(terms.cycle, terms.start, terms.deadline_year, as_of)
     if got.done_period is not None:
-        due = [p for p in due if p <= got.done_period]
+        due = tuple(p for p in due if p <= got.done_period)
     open_periods = [p for p in due if p not in got.periods]
     missing = tuple(p for p in open_periods if periods.report_deadline(p, settings.report_grace_days) < as_of)
     waiting = tuple(p for p in open_periods if p not in missing)
@@ -131,5 +135,5 @@ def judge(
     else:
         status = Status.ON_TRACK
     return TaskState(
-        terms.key, status, got.degree, got.done_on, tuple(due), missing, late, waiting, lagging, got.pending
+        terms.key, status, got.degree, got.done_on, due, missing, late, waiting, lagging, got.pending
     )

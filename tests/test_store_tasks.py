@@ -21,6 +21,7 @@ TASK_TABLES = {
     "task_reminders",
     "task_notices",
     "task_notice_events",
+    "task_books",
 }
 
 

@@ -14,7 +14,7 @@ from planwatch.services.permissions import PLANNERS, require_role
 from planwatch.services.task_notices import notice_number
 from planwatch.services.tasks import with_suggestion
 from planwatch.services.versions import version_in_force
-from planwatch.store import Store, audit
+from planwatch.store import Store, audit, task_books
 from planwatch.store import task_notices as notices
 from planwatch.store import task_reports as reports
 from planwatch.store import tasks as lists
@@ -49,6 +49,7 @@ def load_task_demo(store: Store, actor: Actor, plan_id: int) -> int:
         lists.accept(connection, made.id, IN_FORCE_FROM, DEMO_LABEL, actor.name)
         for n, task in enumerate(tasks):
             _reports(connection, plan_id, task, n, actor.name)
+        task_books.refresh(connection, plan_id, [t.key for t in tasks])
         _notices(connection, plan_id, tasks, actor.name)
         audit.record(connection, actor.name, "tasks.demo", plan_id, DEMO_LABEL, None, {"tasks": len(tasks)})
     return len(tasks)

@@ -23,7 +23,7 @@ from planwatch.services.permissions import (
 )
 from planwatch.services.task_status import board
 from planwatch.services.tasks import list_in_force
-from planwatch.store import Store, audit
+from planwatch.store import Store, audit, task_books
 from planwatch.store import task_reports as reports
 from planwatch.tasking import Degree, Task
 from planwatch.tasking.model import Evidence, Report
@@ -83,6 +83,7 @@ def file_report(
         report_id = reports.add_report(connection, plan_id, task.key, period, unit, fields, actor.name, day)
         for file in files:
             reports.add_evidence(connection, report_id, file.file_name, file.media_type, file.content)
+        task_books.refresh(connection, plan_id, [task.key])
         new = {
             "period": period,
             "unit": unit,
@@ -126,6 +127,7 @@ def review_report(
         if day < found.filed_on:
             raise ReportError(f"审核日期早于报送日期（{found.filed_on}）")
         reports.add_review(connection, report_id, chosen, reason, actor.name, day)
+        task_books.refresh(connection, plan_id, [found.task_key])
         new = {"decision": chosen, "reason": reason, "period": found.period}
         audit.record(connection, actor.name, "task.review", plan_id, found.task_key, None, new)
         reviewed = reports.report(connection, report_id)

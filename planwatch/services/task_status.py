@@ -11,7 +11,7 @@ from datetime import date
 from threading import Lock
 
 from planwatch import config
-from planwatch.store import Store
+from planwatch.store import Store, task_books
 from planwatch.store import task_notices as notice_store
 from planwatch.store import task_reports as report_store
 from planwatch.store import tasks as lists
@@ -19,7 +19,7 @@ from planwatch.store.tasks import TaskList
 from planwatch.tasking import Cycle, Status, Task, TaskSettings
 from planwatch.tasking.model import Notice
 from planwatch.tasking.periods import report_deadline
-from planwatch.tasking.status import Received, TaskState, Terms, judge, received
+from planwatch.tasking.status import TaskState, Terms, judge, quick_status, received
 
 _KEPT = 64
 
@@ -175,31 +175,36 @@ def due_items(found: Board, unit: str | None) -> list[DueItem]:
     return sorted(items, key=lambda i: (urgency[i.state], i.deadline, i.task_key))
 
 
-def all_states(
+def all_statuses(
     store: Store, as_of: date, plan_ids: list[int] | None = None
-) -> dict[int, dict[str, TaskState]]:
-    """plan id → task key → state on `as_of`, for every plan with a list in force (of `plan_ids`):
-    the office-wide view, reduced in the database a task at a time."""
-    settings = task_settings()
+) -> dict[int, dict[str, Status]]:
+    """plan id → task key → status on `as_of`, for every plan with a list in force (of `plan_ids`):
+    the office-wide view. Each task's book is read when it was last written on or before `as_of`;
+    a plan with a later write has its reports reduced instead, so the answer is that of `board`."""
+    grace = task_settings().report_grace_days
     with store.reading() as connection:
-        chosen = lists.in_force_everywhere(connection, as_of, plan_ids)
-        by_list = {t.id: t for t in chosen}
-        terms = lists.terms_of(connection, list(by_list)) if by_list else []
-        got = report_store.received_by_task(connection, as_of, plan_ids)
-        reminders = report_store.reminders_of(connection) if plan_ids is None else {}
-        if plan_ids is not None:
-            for plan_id in plan_ids:
-                reminders.update(report_store.reminders_of(connection, plan_id))
-    nothing = Received(frozenset(), None, None, None)
+        chosen = {t.id: t for t in lists.in_force_everywhere(connection, as_of, plan_ids)}
+        rows = task_books.tasks_with_books(connection, as_of, {i: t.plan_id for i, t in chosen.items()})
+        later = set(task_books.plans_written_after(connection, as_of, plan_ids))
+        exact = report_store.received_by_task(connection, as_of, sorted(later)) if later else {}
+        reminders = report_store.reminders_of(connection)
     cycles = {c.value: c for c in Cycle}
-    found: dict[int, dict[str, TaskState]] = {}
-    for list_id, key, cycle, deadline in terms:
-        task_list = by_list[list_id]
-        assert task_list.in_force_from is not None
-        task_terms = Terms(
-            key, cycles[cycle], int(deadline) if deadline.isdigit() else None, task_list.in_force_from
-        )
-        sent = [period for period, day in reminders.get((task_list.plan_id, key), ()) if day <= as_of]
-        state = judge(task_terms, got.get((task_list.plan_id, key), nothing), sent, as_of, settings)
-        found.setdefault(task_list.plan_id, {})[key] = state
+    nothing: frozenset[str] = frozenset()
+    found: dict[int, dict[str, Status]] = {}
+    for list_id, key, cycle, deadline, received_text, done in rows:
+        task_list = chosen[list_id]
+        plan_id, start = task_list.plan_id, task_list.in_force_from
+        assert start is not None
+        if plan_id in later:
+            got = exact.get((plan_id, key))
+            periods, done = (got.periods, got.done_period) if got else (nothing, None)
+        else:
+            periods = frozenset(received_text.split(",")) if received_text else nothing
+        sent = reminders.get((plan_id, key))
+        reminded = frozenset(p for p, day in sent if day <= as_of) if sent else nothing
+        year = int(deadline) if deadline.isdigit() else None
+        by_key = found.get(plan_id)
+        if by_key is None:
+            by_key = found[plan_id] = {}
+        by_key[key] = quick_status(cycles[cycle], start, year, periods, done, reminded, as_of, grace)
     return found

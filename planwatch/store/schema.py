@@ -578,3 +578,16 @@ task_notice_events = Table(
     Column("event_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_task_notice_events_notice", task_notice_events.c.notice_id)
+
+# Each task's reports reduced to what its status needs, as they stand after the latest write (kept by
+# the services in the transaction of each report and review): the status of many tasks on any date
+# on or after `last_event_on` is read from here, one row a task, instead of from every report.
+task_books = Table(
+    "task_books",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    Column("task_key", String(16), primary_key=True),
+    Column("received", Text, nullable=False),  # periods filed and not sent back, comma-separated
+    Column("done_period", String(8)),  # the earliest period reported 已完成 and passed
+    Column("last_event_on", Date, nullable=False),  # the latest filing or review of the task
+)

@@ -14,6 +14,7 @@ further reports are due.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -105,6 +106,17 @@ def received(reports: Iterable[Filed], as_of: date) -> Received:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def schedule(
+    cycle: Cycle, start: date, deadline_year: int | None, as_of: date, grace_days: int
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the periods due by `as_of`, those of them whose report deadline has passed): what every task
+    of one cycle, start and deadline shares on a date."""
+    due = periods.ended(cycle, start, deadline_year, as_of)
+    late = frozenset(p for p in due if periods.report_deadline(p, grace_days) < as_of)
+    return due, late
+
+
 def judge(
     terms: Terms,
     got: Received,
@@ -113,27 +125,56 @@ def judge(
     settings: TaskSettings = DEFAULT_TASK_SETTINGS,
 ) -> TaskState:
     """The status of one task on `as_of`; `reminded`: periods a reminder was sent for by then."""
-    due = periods.ended(terms.cycle, terms.start, terms.deadline_year, as_of)
+    due, past_deadline = schedule(
+        terms.cycle, terms.start, terms.deadline_year, as_of, settings.report_grace_days
+    )
     if got.done_period is not None:
         due = tuple(p for p in due if p <= got.done_period)
     open_periods = [p for p in due if p not in got.periods]
-    missing = tuple(p for p in open_periods if periods.report_deadline(p, settings.report_grace_days) < as_of)
-    waiting = tuple(p for p in open_periods if p not in missing)
+    missing = tuple(p for p in open_periods if p in past_deadline)
+    waiting = tuple(p for p in open_periods if p not in past_deadline)
     reminders = set(reminded)
     late = tuple(p for p in missing if p in reminders)
-    lagging = (
-        got.done_on is None and terms.deadline_year is not None and as_of > date(terms.deadline_year, 12, 31)
-    )
-    if got.done_on is not None:
-        status = Status.DONE
-    elif lagging:
-        status = Status.LAGGING
-    elif late:
-        status = Status.OVERDUE
-    elif missing:
-        status = Status.UNREPORTED
-    else:
-        status = Status.ON_TRACK
+    lagging = _lagging(got.done_on is not None, terms.deadline_year, as_of)
+    status = _status(got.done_on is not None, lagging, bool(late), bool(missing))
     return TaskState(
         terms.key, status, got.degree, got.done_on, due, missing, late, waiting, lagging, got.pending
     )
+
+
+def quick_status(
+    cycle: Cycle,
+    start: date,
+    deadline_year: int | None,
+    received_periods: frozenset[str],
+    done_period: str | None,
+    reminded: frozenset[str],
+    as_of: date,
+    grace_days: int,
+) -> Status:
+    """`judge(...).status` for one task of very many: the same rules, without the details.
+    `done_period` only when the task was done by `as_of`."""
+    if done_period is not None:
+        return Status.DONE
+    if _lagging(False, deadline_year, as_of):
+        return Status.LAGGING
+    due, past_deadline = schedule(cycle, start, deadline_year, as_of, grace_days)
+    missing = [p for p in due if p in past_deadline and p not in received_periods]
+    return _status(False, False, any(p in reminded for p in missing), bool(missing))
+
+
+def _lagging(done: bool, deadline_year: int | None, as_of: date) -> bool:
+    return not done and deadline_year is not None and as_of > date(deadline_year, 12, 31)
+
+
+def _status(done: bool, lagging: bool, reminded_missing: bool, missing: bool) -> Status:
+    """In this order: a done task is done, a late one is late whatever its reports."""
+    if done:
+        return Status.DONE
+    if lagging:
+        return Status.LAGGING
+    if reminded_missing:
+        return Status.OVERDUE
+    if missing:
+        return Status.UNREPORTED
+    return Status.ON_TRACK

@@ -1,4 +1,4 @@
-"""tasks and their follow-up: task lists, reports, reviews, evidence, reminders, 督办单
+"""tasks and their follow-up: task lists, reports, reviews, evidence, reminders, 督办单, task books
 
 Revision ID: 0011
 Revises: 0008
@@ -152,9 +152,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_task_notice_events_notice", "task_notice_events", ["notice_id"])
+    op.create_table(
+        "task_books",
+        sa.Column("plan_id", sa.Integer(), nullable=False),
+        sa.Column("task_key", sa.String(length=16), nullable=False),
+        sa.Column("received", sa.Text(), nullable=False),
+        sa.Column("done_period", sa.String(length=8), nullable=True),
+        sa.Column("last_event_on", sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(["plan_id"], ["plans.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("plan_id", "task_key"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("task_books")
     op.drop_table("task_notice_events")
     op.drop_table("task_notices")
     op.drop_table("task_reminders")

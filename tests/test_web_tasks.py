@@ -215,3 +215,21 @@ def test_a_refused_sheet_lists_every_problem_and_changes_nothing(site: Site) -> 
         and "导入被拒绝" in response.text
         and "不是有效的 .xlsx 文件" in response.text
     )
+
+
+def test_the_administrator_keeps_the_department_directory_in_the_browser(site: Site) -> None:
+    client = login(site, "admin")
+    form = {"name": "区乡村振兴局", "short_name": "振兴局", "kind": "区直部门", "keywords": "乡村振兴；帮扶"}
+    form["csrf_token"] = token(client, "/departments")
+    assert client.post("/departments", data=form, follow_redirects=False).status_code == 303
+    listed = client.get("/departments.json").json()["departments"]
+    assert {
+        "name": "区乡村振兴局",
+        "short_name": "振兴局",
+        "kind": "区直部门",
+        "keywords": ["乡村振兴", "帮扶"],
+        "active": True,
+    } in listed
+    refused = login(site, "planner")
+    form["csrf_token"] = token(refused, "/departments")
+    assert refused.post("/departments", data=form).status_code == 403

@@ -40,6 +40,7 @@ from planwatch.services.plans import bundled_plan_path, ingest_files, read_plan 
 from planwatch.services.task_status import all_statuses  # noqa: E402
 from planwatch.store import Store  # noqa: E402
 from planwatch.store.schema import metadata  # noqa: E402
+from planwatch.store.task_books import as_text  # noqa: E402
 from planwatch.tasking.periods import bounds, following  # noqa: E402
 from planwatch.tasking.propose import propose  # noqa: E402
 from tests.helpers import ingest  # noqa: E402
@@ -137,7 +138,7 @@ def build_status(store: Store, plans: int) -> tuple[list[int], int]:
                         done = done or period
                 if draw >= 0.04 or filed + timedelta(days=5) > AS_OF:
                     kept.append(period)
-            books.append((plan_id, key, ",".join(sorted(kept)), done, last))
+            books.append((plan_id, key, as_text(kept), done, last))
             if t % 50 == 0:
                 reminders.append((plan_id, key, "2025H2", "区发改委", "bench", date(2026, 2, 1), now))
     _load(store, "task_lists", lists)

@@ -9,7 +9,17 @@ from hypothesis import strategies as st
 
 from planwatch.tasking import Cycle, Degree, Status
 from planwatch.tasking.periods import ended
-from planwatch.tasking.status import PASS, RETURN, Filed, Received, Terms, judge, received
+from planwatch.tasking.status import (
+    PASS,
+    RETURN,
+    Filed,
+    Received,
+    Terms,
+    checks,
+    judge,
+    quick_status,
+    received,
+)
 
 HALF = Terms("R001", Cycle.HALF, 2025, date(2024, 7, 1))
 FILED = date(2025, 1, 10)
@@ -115,3 +125,28 @@ def test_only_a_reminder_makes_a_missing_report_overdue(
     if unreminded.missing and not reminded.lagging:
         assert reminded.status is Status.OVERDUE
     assert reminded.reminded == unreminded.missing
+
+
+_periods_pool = st.sets(st.sampled_from([f"{y}H{h}" for y in range(2020, 2028) for h in (1, 2)]), max_size=16)
+
+
+@given(
+    _starts,
+    st.integers(0, 2500),
+    st.none() | st.integers(2020, 2030),
+    _periods_pool,
+    _periods_pool,
+    st.booleans(),
+)
+def test_the_quick_status_of_many_tasks_is_the_status_of_one(
+    start: date, days: int, deadline: int | None, got: set[str], reminded: set[str], done: bool
+) -> None:
+    as_of = start + timedelta(days=days)
+    terms = Terms("R011", Cycle.HALF, deadline, start)
+    done_period = min(got) if done and got else None
+    full = judge(
+        terms, Received(frozenset(got), as_of if done_period else None, done_period, None), reminded, as_of
+    )
+    lagging, required = checks(Cycle.HALF, start, deadline, as_of, 15)
+    text = "," + ",".join(sorted(got)) + ","
+    assert quick_status(lagging, required, text, done_period is not None, frozenset(reminded)) is full.status

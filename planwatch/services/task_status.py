@@ -19,7 +19,7 @@ from planwatch.store.tasks import TaskList
 from planwatch.tasking import Cycle, Status, Task, TaskSettings
 from planwatch.tasking.model import Notice
 from planwatch.tasking.periods import report_deadline
-from planwatch.tasking.status import TaskState, Terms, judge, quick_status, received
+from planwatch.tasking.status import TaskState, Terms, checks, judge, quick_status, received
 
 _KEPT = 64
 
@@ -189,22 +189,25 @@ def all_statuses(
         exact = report_store.received_by_task(connection, as_of, sorted(later)) if later else {}
         reminders = report_store.reminders_of(connection)
     cycles = {c.value: c for c in Cycle}
-    nothing: frozenset[str] = frozenset()
+    per_combo: dict[tuple[int, str, str], tuple[int, dict[str, Status], bool, tuple[str, ...]]] = {}
     found: dict[int, dict[str, Status]] = {}
     for list_id, key, cycle, deadline, received_text, done in rows:
-        task_list = chosen[list_id]
-        plan_id, start = task_list.plan_id, task_list.in_force_from
-        assert start is not None
+        combo = per_combo.get((list_id, cycle, deadline))
+        if combo is None:
+            task_list = chosen[list_id]
+            assert task_list.in_force_from is not None
+            year = int(deadline) if deadline.isdigit() else None
+            lagging, required = checks(cycles[cycle], task_list.in_force_from, year, as_of, grace)
+            by_key = found.setdefault(task_list.plan_id, {})
+            combo = per_combo[(list_id, cycle, deadline)] = (task_list.plan_id, by_key, lagging, required)
+        plan_id, by_key, lagging, required = combo
         if plan_id in later:
             got = exact.get((plan_id, key))
-            periods, done = (got.periods, got.done_period) if got else (nothing, None)
-        else:
-            periods = frozenset(received_text.split(",")) if received_text else nothing
+            received_text, done = (task_books.as_text(got.periods), got.done_period) if got else (",", None)
         sent = reminders.get((plan_id, key))
-        reminded = frozenset(p for p, day in sent if day <= as_of) if sent else nothing
-        year = int(deadline) if deadline.isdigit() else None
-        by_key = found.get(plan_id)
-        if by_key is None:
-            by_key = found[plan_id] = {}
-        by_key[key] = quick_status(cycles[cycle], start, year, periods, done, reminded, as_of, grace)
+        reminded = frozenset(p for p, day in sent if day <= as_of) if sent else _NOTHING
+        by_key[key] = quick_status(lagging, required, received_text or ",", done is not None, reminded)
     return found
+
+
+_NOTHING: frozenset[str] = frozenset()

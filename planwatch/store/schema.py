@@ -587,7 +587,7 @@ task_books = Table(
     metadata,
     Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
     Column("task_key", String(16), primary_key=True),
-    Column("received", Text, nullable=False),  # periods filed and not sent back, comma-separated
+    Column("received", Text, nullable=False),  # periods filed and not sent back: ,2021H1,2021H2,
     Column("done_period", String(8)),  # the earliest period reported 已完成 and passed
     Column("last_event_on", Date, nullable=False),  # the latest filing or review of the task
 )

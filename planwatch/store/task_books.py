@@ -21,6 +21,11 @@ from planwatch.tasking.status import Filed, received
 Book = tuple[frozenset[str], str | None]  # periods received, the period done (if any)
 
 
+def as_text(periods: Iterable[str]) -> str:
+    """`,2021H1,2021H2,`: a period is in it when `,2021H1,` is (no year matches its own halves)."""
+    return "," + ",".join(sorted(periods)) + ","
+
+
 def refresh(connection: Connection, plan_id: int, task_keys: Iterable[str]) -> None:
     """Recompute the books of these tasks from their reports and reviews."""
     r, v = task_reports.c, task_reviews.c
@@ -48,7 +53,7 @@ def refresh(connection: Connection, plan_id: int, task_keys: Iterable[str]) -> N
             insert(task_books).values(
                 plan_id=plan_id,
                 task_key=key,
-                received=",".join(sorted(got.periods)),
+                received=as_text(got.periods),
                 done_period=got.done_period,
                 last_event_on=last,
             )
@@ -65,7 +70,7 @@ def books(
         query = query.where(b.plan_id.in_(plan_ids))
     return {
         (row.plan_id, row.task_key): (
-            frozenset(row.received.split(",")) if row.received else frozenset(),
+            frozenset(p for p in row.received.split(",") if p),
             row.done_period,
         )
         for row in connection.execute(query)

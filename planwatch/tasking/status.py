@@ -142,25 +142,27 @@ def judge(
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def checks(
+    cycle: Cycle, start: date, deadline_year: int | None, as_of: date, grace_days: int
+) -> tuple[bool, tuple[str, ...]]:
+    """(lagging unless done, the periods whose report must be in by `as_of`, each written `,2021H1,`):
+    the same for every task of one cycle, start and 完成时限."""
+    _, past_deadline = schedule(cycle, start, deadline_year, as_of, grace_days)
+    return _lagging(False, deadline_year, as_of), tuple(f",{p}," for p in sorted(past_deadline))
+
+
 def quick_status(
-    cycle: Cycle,
-    start: date,
-    deadline_year: int | None,
-    received_periods: frozenset[str],
-    done_period: str | None,
-    reminded: frozenset[str],
-    as_of: date,
-    grace_days: int,
+    lagging: bool, required: tuple[str, ...], received: str, done: bool, reminded: frozenset[str]
 ) -> Status:
-    """`judge(...).status` for one task of very many: the same rules, without the details.
-    `done_period` only when the task was done by `as_of`."""
-    if done_period is not None:
-        return Status.DONE
-    if _lagging(False, deadline_year, as_of):
-        return Status.LAGGING
-    due, past_deadline = schedule(cycle, start, deadline_year, as_of, grace_days)
-    missing = [p for p in due if p in past_deadline and p not in received_periods]
-    return _status(False, False, any(p in reminded for p in missing), bool(missing))
+    """`judge(...).status` for one task of very many, from `checks(...)` and the periods received
+    written `,2021H1,2021H2,`: the same rules, without the details. `done`: done by the date asked."""
+    if done or lagging:
+        return _status(done, lagging, False, False)
+    missing = [p for p in required if p not in received]
+    return _status(
+        False, False, bool(reminded) and any(p.strip(",") in reminded for p in missing), bool(missing)
+    )
 
 
 def _lagging(done: bool, deadline_year: int | None, as_of: date) -> bool:

@@ -147,6 +147,9 @@ def test_the_quick_status_of_many_tasks_is_the_status_of_one(
     full = judge(
         terms, Received(frozenset(got), as_of if done_period else None, done_period, None), reminded, as_of
     )
-    lagging, required = checks(Cycle.HALF, start, deadline, as_of, 15)
+    lagging, required, run = checks(Cycle.HALF, start, deadline, as_of, 15)
     text = "," + ",".join(sorted(got)) + ","
-    assert quick_status(lagging, required, text, done_period is not None, frozenset(reminded)) is full.status
+    assert (
+        quick_status(lagging, required, run, text, done_period is not None, frozenset(reminded))
+        is full.status
+    )

@@ -189,7 +189,7 @@ def all_statuses(
         exact = report_store.received_by_task(connection, as_of, sorted(later)) if later else {}
         reminders = report_store.reminders_of(connection)
     cycles = {c.value: c for c in Cycle}
-    per_combo: dict[tuple[int, str, str], tuple[int, dict[str, Status], bool, tuple[str, ...]]] = {}
+    per_combo: dict[tuple[int, str, str], tuple[int, dict[str, Status], bool, tuple[str, ...], str]] = {}
     found: dict[int, dict[str, Status]] = {}
     for list_id, key, cycle, deadline, received_text, done in rows:
         combo = per_combo.get((list_id, cycle, deadline))
@@ -197,16 +197,22 @@ def all_statuses(
             task_list = chosen[list_id]
             assert task_list.in_force_from is not None
             year = int(deadline) if deadline.isdigit() else None
-            lagging, required = checks(cycles[cycle], task_list.in_force_from, year, as_of, grace)
+            lagging, required, run = checks(cycles[cycle], task_list.in_force_from, year, as_of, grace)
             by_key = found.setdefault(task_list.plan_id, {})
-            combo = per_combo[(list_id, cycle, deadline)] = (task_list.plan_id, by_key, lagging, required)
-        plan_id, by_key, lagging, required = combo
+            combo = per_combo[(list_id, cycle, deadline)] = (
+                task_list.plan_id,
+                by_key,
+                lagging,
+                required,
+                run,
+            )
+        plan_id, by_key, lagging, required, run = combo
         if plan_id in later:
             got = exact.get((plan_id, key))
             received_text, done = (task_books.as_text(got.periods), got.done_period) if got else (",", None)
         sent = reminders.get((plan_id, key))
         reminded = frozenset(p for p, day in sent if day <= as_of) if sent else _NOTHING
-        by_key[key] = quick_status(lagging, required, received_text or ",", done is not None, reminded)
+        by_key[key] = quick_status(lagging, required, run, received_text or ",", done is not None, reminded)
     return found
 
 

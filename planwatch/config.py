@@ -164,6 +164,20 @@ PG_BIN = Setting(
     "PostgreSQL 的 pg_dump、pg_restore 所在目录；未设置时在 PATH 和 /usr/lib/postgresql/*/bin 中查找",
 )
 
+# ---- tasks and their follow-up (docs/tasks.md) ------------------------------------------------------
+TASK_REPORT_DAYS = Setting(
+    "PLANWATCH_TASK_REPORT_DAYS", "15", "报告期结束后多少天内应报送任务进展；超过仍未报送即为“未报送”"
+)
+EVIDENCE_MAX_SIZE = Setting(
+    "PLANWATCH_EVIDENCE_MAX_SIZE", "10MB", "任务进展报告的一个佐证材料（PDF、图片）的大小上限"
+)
+EVIDENCE_MAX_FILES = Setting("PLANWATCH_EVIDENCE_MAX_FILES", "5", "一份任务进展报告可附的佐证材料个数上限")
+NOTICE_NUMBER = Setting(
+    "PLANWATCH_NOTICE_NUMBER",
+    "新发改督〔{year}〕{n}号",
+    "督办单编号的写法：{year} 为签发年份，{n} 为当年顺序号（全库统一编号）",
+)
+
 _SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
@@ -203,6 +217,10 @@ SETTINGS = (
     PG_BIN,
     SEPARATE_DUTIES,
     PORTAL_MAX_AGE,
+    TASK_REPORT_DAYS,
+    EVIDENCE_MAX_SIZE,
+    EVIDENCE_MAX_FILES,
+    NOTICE_NUMBER,
 )
 
 

@@ -80,3 +80,12 @@ def test_a_project_report_and_a_library_edit_are_named_field_by_field() -> None:
     assert "其他" not in labels and "本期完成投资（万元）" in labels and "开工日期" in labels
     edit = changes(None, {"name": "某项目", "department": "区交通局", "node:主体封顶": "2024-09-30"})
     assert [r["field_label"] for r in edit] == ["部门", "名称", "节点“主体封顶”计划日期"]
+
+
+def test_a_task_edit_and_a_review_are_named_field_by_field() -> None:
+    edit = {"heading": "推进数字经济", "lead_unit": "区工信局", "lead_suggested": True,
+            "co_units": ["区科技局"], "deadline": "2025年", "cycle": "半年", "summary": ""}  # fmt: skip
+    assert "其他" not in [r["field_label"] for r in changes(None, edit)]
+    review = {r["field_label"]: r["new"] for r in changes(None, {"decision": "return", "period": "2024H2"})}
+    assert review == {"审核结论": "退回", "报送期": "2024H2"}
+    assert action_label("notice.issue") == "下发督办单" and action_label("tasks.accept") == "印发任务分工方案"

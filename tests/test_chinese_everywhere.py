@@ -28,14 +28,14 @@ from tests.demo_site import ADMIN, DEPARTMENT_USER, PASSWORD, build, signed_in
 ALLOWED = frozenset(
     {
         "planwatch", "JSON", "Excel", "CSV", "HTML", "PDF", "Word", "SQLite", "PostgreSQL",
-        "pg_dump", "pg_restore", "argon2", "UTC", "CPU", "MB", "KB",
+        "pg_dump", "pg_restore", "argon2", "UTC", "CPU", "MB", "KB", "PNG", "JPEG",
         "txt", "docx", "pdf", "html", "xlsx", "csv", "zip", "json",
     }
 )  # fmt: skip
 PLAN_WORDS = frozenset(re.findall(r"[A-Za-z][A-Za-z0-9_]*", bundled_plan_path().read_text(encoding="utf-8")))
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _ITEM_ID = re.compile(r"[A-Z]\d+")  # T2.01 → T2, G015, P008
-_TYPED = re.compile(r"(?<![\w-])--?[a-z][a-z-]*")  # --as-of, -f
+_TYPED = re.compile(r"(?<![\w-])--?[a-z][a-z-]*|\bPLANWATCH_[A-Z_]+")  # --as-of, -f, a setting's name
 _PATH_OR_URL = re.compile(
     r"https?://\S+|(?<![\w“])/[\w.\-/{}…]+|[\w\-]+\.(?:txt|docx|pdf|html|xlsx|csv|zip|json|db)\b"
 )

@@ -44,8 +44,17 @@ ALLOWED = {
         "formatting",
     },
     "formulas": set(),
-    "store": {"errors", "document", "model", "project_model", "store", "config"},
+    "store": {
+        "errors",
+        "document",
+        "model",
+        "project_model",
+        "store",
+        "config",
+        "tasking",
+    },  # tasking: the task types
     "bulletin": {"errors", "document", "model", "parse", "formatting", "bulletin"},
+    "tasking": {"errors", "model", "tasking", "formatting"},
 }
 
 

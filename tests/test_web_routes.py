@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Mount
 from planwatch.present.web.app import create_app
 from planwatch.services.actor import system_actor
 from planwatch.services.bulletins import read_bulletin_file
+from planwatch.services.task_demo import load_task_demo
 from planwatch.store import Store
 from tests.demo_site import ADMIN, DEPARTMENT_USER, build, signed_in
 
@@ -42,6 +43,7 @@ def _routes(app: FastAPI) -> set[str]:
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     url, plan_id = build(tmp_path_factory.mktemp("routes"))
     read_bulletin_file(Store(url), system_actor(), plan_id, BULLETIN)  # bulletin 1, for its page
+    load_task_demo(Store(url), system_actor(), plan_id)  # task R001 and 督办单 1, for theirs
     app = create_app(url, secret_key="test-secret")
     yield app
     app.state.store.close()
@@ -65,7 +67,8 @@ def _concrete(path: str) -> str:
         path.replace("{plan}", "1")
         .replace("{indicator_id}", "T2.01")
         .replace("{bulletin_id}", "1")
-        .replace("{key}", "P004")
+        .replace("{notice_id}", "1")
+        .replace("{key}", "R001" if "/tasks/" in path else "P004")
     )
     return filled + (f"?as_of={AS_OF}" if "entry" not in path and "audit" not in path else "")
 

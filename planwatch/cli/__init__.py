@@ -21,6 +21,8 @@ from planwatch.cli import (
     projects,
     reading,
     serve,
+    task_follow,
+    tasks,
     users,
     versions,
 )
@@ -55,6 +57,8 @@ for module in (
     versions,
     figures,
     projects,
+    tasks,
+    task_follow,
     bulletins,
     approval,
     users,

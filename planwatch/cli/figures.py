@@ -21,6 +21,7 @@ from planwatch.services.evaluation import evaluate_plan
 from planwatch.services.figures import DEMO_AS_OF, import_figures, load_demo
 from planwatch.services.plans import bundled_plan_path, ingest_files
 from planwatch.services.project_demo import load_schedule_demo
+from planwatch.services.task_demo import load_task_demo
 
 
 class EvaluateFormat(StrEnum):
@@ -143,6 +144,7 @@ def demo() -> None:
     assert outcome.result is not None
     loaded = load_demo(store, who, outcome.result.plan_id)
     load_starter(store, who)  # the usual units of a district, so that assignments can be tried at once
+    load_task_demo(store, who, outcome.result.plan_id)  # an illustrative task list with a few reports
     out().print(
         f"已载入示例数据（示例数据，非真实统计）：{loaded.added}个数值"
         + (f"，{loaded.unchanged}个已存在" if loaded.unchanged else "")

@@ -48,6 +48,23 @@ ACTIONS = {
     "project.edit": "修改项目信息",
     "project.add": "添加项目",
     "schedule.frequency": "设置调度频率",
+    "tasks.draft": "拟定任务清单",
+    "tasks.edit": "修改任务清单",
+    "tasks.confirm": "确认牵头单位",
+    "tasks.merge": "合并任务",
+    "tasks.split": "拆分任务",
+    "tasks.drop": "删除任务",
+    "tasks.import": "导入任务清单",
+    "tasks.accept": "印发任务分工方案",
+    "tasks.discard": "放弃任务清单草稿",
+    "tasks.revise": "修订任务清单",
+    "tasks.demo": "载入示例任务",
+    "task.report": "报送任务进展",
+    "task.review": "审核任务进展",
+    "task.remind": "催办",
+    "notice.issue": "下发督办单",
+    "notice.reply": "回复督办单",
+    "notice.close": "督办单办结",
 }
 
 # For an action not in ACTIONS: its noun and verb (`task.assign` → 任务·分配).
@@ -151,6 +168,30 @@ FIELDS = {
     "coordination": "需协调事项",
     "fields": "字段数",
     "reports": "报送份数",
+    # tasks and their follow-up (issue 13)
+    "tasks": "任务数",
+    "list": "任务清单",
+    "unmatched": "未对应的任务数",
+    "new": "新增",
+    "carried": "沿用的任务数",
+    "dropped": "删除的任务数",
+    "period": "报送期",
+    "degree": "完成程度",
+    "evidence": "佐证材料",
+    "decision": "审核结论",
+    "number": "编号",
+    "reply_by": "回复期限",
+    "problem": "督办事项",
+    "text": "内容",
+    "heading": "重点任务",
+    "summary": "摘要",
+    "lead_unit": "牵头单位",
+    "lead_suggested": "牵头单位为建议",
+    "co_units": "责任单位",
+    "deadline": "完成时限",
+    "cycle": "报送周期",
+    "merged": "并入的任务",
+    "at_line": "拆分处（原文行）",
 }
 OTHER_FIELD = "其他"
 # Values that are codes, by field; other values are shown as they are.
@@ -161,6 +202,7 @@ VALUES: dict[str, dict[str, str]] = {
     "approval": APPROVAL_STATE,
     "capabilities": dict(CAPABILITY_LABELS),
     "relation": {"same": "同一指标", "different": "不同指标"},
+    "decision": {"pass": "通过", "return": "退回"},
 }
 # Fields whose values are identifiers (a file's name, a checksum): shown as code.
 CODE_FIELDS = frozenset({"file", "sha256"})

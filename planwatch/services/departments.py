@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -110,8 +112,17 @@ def require_known(connection: Connection, name: str, *, field: str | None = None
 
 def suggest(store: Store, text: str) -> list[Suggestion]:
     """Units whose keywords occur in `text`, the most specific (longest) keyword first."""
+    return suggester(store)(text)
+
+
+def suggester(store: Store) -> Callable[[str], list[Suggestion]]:
+    """`suggest` over the directory read once: for suggesting units for many texts at a time."""
     with store.reading() as connection:
         known = directory.all_departments(connection)
+    return functools.partial(_suggest_from, known)
+
+
+def _suggest_from(known: list[Department], text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     for unit in known:
         for keyword in unit.keywords:

@@ -112,3 +112,20 @@ def writable_projects(actor: Actor, units: dict[str, str | None], keys: Iterable
     if actor.role is Role.DEPARTMENT and actor.department:
         return [k for k in keys if units.get(k) == actor.department]
     return []
+
+
+def require_task_unit(actor: Actor, task_key: str, units: Iterable[str], *, doing: str) -> None:
+    """A department user acts only on tasks assigned to its unit (牵头 or 责任); planners on every task."""
+    require_role(actor, *WRITERS, doing=doing)
+    if actor.role in PLANNERS:
+        return
+    if actor.department is None or actor.department not in set(units):
+        unit = actor.department or "（未指定部门）"
+        raise PermissionDenied(f"任务 {task_key} 未分配给您的单位“{unit}”，不能{doing}")
+
+
+def require_backdating(actor: Actor, on: object, today: object) -> None:
+    """Only the system (the operator at the server's shell) records an action on another day than
+    today: entering a paper record after the fact (补录). Users act today."""
+    if on != today and not actor.is_system:
+        raise PermissionDenied(f"用户“{actor.name}”不能补录以往日期的记录（只有系统操作者可以）")

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -667,4 +668,163 @@ schedule_settings = Table(
     metadata,
     _plan_fk(primary_key=True),
     Column("frequency", String(8), nullable=False),
+)
+
+
+# ---- tasks and their follow-up: 任务分工, 督查督办 (planwatch.store.tasks, task_reports, task_notices;
+# migration 0012) ------------------------------------------------------------------------------------
+# A plan's task list is versioned: one draft at a time, accepted lists numbered 1, 2 … (the latest
+# accepted one whose in_force_from has come is in force). A task is a row of a list, named by its key
+# (R001), which every later list, report, reminder and 督办单 uses. JSON columns are text.
+task_lists = Table(
+    "task_lists",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer, nullable=False),  # 1, 2 … in the order drafted
+    Column("state", String(10), nullable=False),  # draft | accepted | replaced (a draft thrown away)
+    Column("drafted_from", Integer, ForeignKey("plan_versions.id"), nullable=False),
+    Column("based_on", Integer),  # the list a revision was copied from
+    Column("in_force_from", Date),  # set on acceptance: reports are due from this day
+    Column("document_no", Text),  # 文号 of the 任务分工方案
+    Column("created_by", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("accepted_by", Text),
+    Column("accepted_at", DateTime(timezone=True)),
+    UniqueConstraint("plan_id", "number", name="uq_task_lists_number"),
+)
+
+task_entries = Table(
+    "task_entries",
+    metadata,
+    Column("list_id", Integer, ForeignKey("task_lists.id", ondelete="CASCADE"), primary_key=True),
+    Column("task_key", String(16), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("number", String(40), nullable=False),  # 序号
+    Column("level", String(4), nullable=False),  # 节 | 条目 | 事项
+    Column("parent_key", String(16)),
+    Column("path", Text, nullable=False),  # JSON list of headings, the chapter first
+    Column("heading", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("source_version", Integer, ForeignKey("plan_versions.id"), nullable=False),
+    Column("first_line", Integer, nullable=False),
+    Column("last_line", Integer, nullable=False),
+    Column("items", Text, nullable=False),  # JSON list of [kind, key, name, line]
+    Column("lead_unit", String(100)),
+    Column("lead_suggested", Integer, nullable=False),
+    Column("lead_keyword", String(100)),
+    Column("co_units", Text, nullable=False),  # JSON list of unit names
+    Column("deadline", String(10), nullable=False),  # 2025 | 长期 | 持续
+    Column("cycle", String(4), nullable=False),  # 季度 | 半年 | 年度
+    Column("note", Text, nullable=False),
+    Column("flag", String(12)),  # unmatched | new
+    UniqueConstraint("list_id", "number", name="uq_task_entries_number"),
+)
+
+# 进展 reports: never changed; a report sent back is answered by a new one for the same period.
+task_reports = Table(
+    "task_reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("task_key", String(16), nullable=False),
+    Column("period", String(8), nullable=False),  # 2023H1, 2023Q2, 2023
+    Column("unit", String(100), nullable=False),
+    Column("progress", Text, nullable=False),  # 进展情况
+    Column("degree", String(6), nullable=False),  # 完成程度
+    Column("problems", Text, nullable=False),  # 存在问题
+    Column("next_steps", Text, nullable=False),  # 下步打算
+    Column("filed_by", Text, nullable=False),
+    Column("filed_on", Date, nullable=False),
+    Column("filed_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_task_reports_task", task_reports.c.plan_id, task_reports.c.task_key, task_reports.c.period)
+
+# 发改's review of a report: one per report, 通过 (pass) or 退回 (return, with the reason).
+task_reviews = Table(
+    "task_reviews",
+    metadata,
+    Column("report_id", Integer, ForeignKey("task_reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("decision", String(6), nullable=False),  # pass | return
+    Column("reason", Text, nullable=False),
+    Column("reviewed_by", Text, nullable=False),
+    Column("reviewed_on", Date, nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+)
+
+# Evidence of a report, kept in the database (never under the uploader's file name) and served only
+# as a download.
+task_evidence = Table(
+    "task_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", Integer, ForeignKey("task_reports.id", ondelete="CASCADE"), nullable=False),
+    Column("file_name", String(200), nullable=False),  # as uploaded, for the download's name only
+    Column("media_type", String(60), nullable=False),  # from the content, not the name
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+)
+Index("ix_task_evidence_report", task_evidence.c.report_id)
+
+# 催办: a reminder to a unit that a period's report is missing.
+task_reminders = Table(
+    "task_reminders",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("task_key", String(16), nullable=False),
+    Column("period", String(8), nullable=False),
+    Column("unit", String(100), nullable=False),
+    Column("sent_by", Text, nullable=False),
+    Column("sent_on", Date, nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_task_reminders_task", task_reminders.c.plan_id, task_reminders.c.task_key)
+
+# 督办单: numbered per year across the database (新发改督〔2025〕3号), issued for a lagging task.
+task_notices = Table(
+    "task_notices",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("serial", Integer, nullable=False),
+    Column("number", String(100), nullable=False),
+    Column("task_key", String(16), nullable=False),
+    Column("unit", String(100), nullable=False),
+    Column("problem", Text, nullable=False),
+    Column("reply_by", Date, nullable=False),
+    Column("issued_by", Text, nullable=False),
+    Column("issued_on", Date, nullable=False),
+    Column("issued_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("year", "serial", name="uq_task_notices_serial"),
+    UniqueConstraint("number", name="uq_task_notices_number"),
+)
+
+# What happened to a 督办单 after it was issued: the unit's replies, 发改's closing (办结).
+task_notice_events = Table(
+    "task_notice_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("notice_id", Integer, ForeignKey("task_notices.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(6), nullable=False),  # reply | close
+    Column("text", Text, nullable=False),
+    Column("event_by", Text, nullable=False),
+    Column("event_on", Date, nullable=False),
+    Column("event_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_task_notice_events_notice", task_notice_events.c.notice_id)
+
+# Each task's reports reduced to what its status needs, as they stand after the latest write (kept by
+# the services in the transaction of each report and review): the status of many tasks on any date
+# on or after `last_event_on` is read from here, one row a task, instead of from every report.
+task_books = Table(
+    "task_books",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    Column("task_key", String(16), primary_key=True),
+    Column("received", Text, nullable=False),  # periods filed and not sent back: ,2021H1,2021H2,
+    Column("done_period", String(8)),  # the earliest period reported 已完成 and passed
+    Column("last_event_on", Date, nullable=False),  # the latest filing or review of the task
 )

@@ -10,6 +10,7 @@ from planwatch.evaluate.series import due_year
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.pages.charts import card_chart
 from planwatch.present.pages.common import OFF_TRACK, box_in_yi, plan_header, with_texts
+from planwatch.present.pages.followup import tasks_card
 from planwatch.present.pages.kept import kept_while_unchanged
 from planwatch.present.pages.schedule import schedule_card
 from planwatch.present.plan_data import project_totals
@@ -57,6 +58,7 @@ def overview_page(store: Store, plan_id: int, as_of: date, pending: bool = False
         ],
         "projects_overall": box_in_yi(totals["overall"]),
         "schedule": schedule_card(store, plan_id, as_of),
+        "tasks": tasks_card(store, plan_id, as_of),
         "freshness": {
             "due_year": due,
             "missing": [

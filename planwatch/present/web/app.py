@@ -53,6 +53,8 @@ from planwatch.present.web import (
     public,
     schedule_actions,
     signin,
+    task_actions,
+    task_pages,
     version_actions,
 )
 from planwatch.services.permissions import PermissionDenied
@@ -176,6 +178,7 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
     entry.register(app, render)
     version_actions.register(app)
     schedule_actions.register(app, render)  # before the pages: /schedule/entry is not a project
+    task_actions.register(app, render)
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -218,6 +221,8 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
         plan_id = latest_plan_id(store_of(request))
         if plan_id is None:
             return RedirectResponse("/plans", status_code=303)
+        if (user := auth.user_of(request)) is not None and user.department:  # a unit's items on sign-in
+            return RedirectResponse(f"/plans/{plan_id}/tasks/mine", status_code=303)
         return RedirectResponse(f"/plans/{plan_id}", status_code=303)
 
     @page("/plans", "web/plans.html")
@@ -315,6 +320,7 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
         later = second if second is not None else newest
         return diff_page(store, plan_id, first if first is not None else max(later - 1, 1), later)
 
+    task_pages.register(page)
     return app
 
 

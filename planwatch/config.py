@@ -151,6 +151,21 @@ PG_BIN = Setting(
     "PostgreSQL 的 pg_dump、pg_restore 所在目录；未设置时在 PATH 和 /usr/lib/postgresql/*/bin 中查找",
 )
 
+# ---- reports (planwatch report) ---------------------------------------------------------------------
+REPORT_FONT = Setting(
+    "PLANWATCH_REPORT_FONT",
+    "",
+    "报告图表使用的中文字体文件；未设置时使用已安装的 Noto CJK 字体（fonts-noto-cjk）",
+)
+SOFFICE = Setting(
+    "PLANWATCH_SOFFICE",
+    "",
+    "生成 PDF 报告所用的 LibreOffice 程序（soffice）；未设置时在 PATH 中查找",
+)
+REPORT_PDF_TIMEOUT = Setting(
+    "PLANWATCH_REPORT_PDF_TIMEOUT", "120", "LibreOffice 把一份报告转换为 PDF 的时间上限（秒）"
+)
+
 _SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
@@ -188,6 +203,9 @@ SETTINGS = (
     LOGIN_WINDOW_SECONDS,
     *LIMITS,
     PG_BIN,
+    REPORT_FONT,
+    SOFFICE,
+    REPORT_PDF_TIMEOUT,
 )
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from planwatch.cli import backup, departments, figures, plans, reading, serve, users, versions
+from planwatch.cli import backup, departments, figures, plans, reading, reports, serve, users, versions
 from planwatch.cli.common import acting
 
 app = typer.Typer(
@@ -32,7 +32,7 @@ def main(
     acting.name = as_user.strip() if as_user else None
 
 
-for module in (reading, plans, versions, figures, users, departments, backup, serve):
+for module in (reading, plans, versions, figures, reports, users, departments, backup, serve):
     module.register(app)
 
 __all__ = ["app"]

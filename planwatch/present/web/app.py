@@ -34,12 +34,13 @@ from planwatch.present.pages.indicators import indicator_page, indicators_page
 from planwatch.present.pages.listings import projects_page, targets_page
 from planwatch.present.pages.overview import overview_page
 from planwatch.present.pages.plans import latest_plan_id, plans_page
+from planwatch.present.pages.reports import reports_page
 from planwatch.present.pages.review import lint_page
 from planwatch.present.pages.search import search_page
 from planwatch.present.pages.text import text_page
 from planwatch.present.pages.versions import diff_page, versions_page
 from planwatch.present.templating import TEMPLATES
-from planwatch.present.web import auth, cache, entry, headers, signin, version_actions
+from planwatch.present.web import auth, cache, entry, headers, reports, signin, version_actions
 from planwatch.services.permissions import PermissionDenied
 from planwatch.services.versions import versions_of
 from planwatch.store import Store
@@ -165,6 +166,7 @@ def create_app(
     signin.register(app, render)
     entry.register(app, render)
     version_actions.register(app)
+    reports.register(app)
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -248,6 +250,11 @@ def create_app(
     @page("/plans/{plan}/search", "web/search.html")
     def search(request: Request, plan: str, q: str = "", version: int | None = None) -> dict[str, Any]:
         return search_page(store_of(request), plan_id_of(request, plan), q, version=version)
+
+    @page("/plans/{plan}/reports", "web/reports.html")
+    def plan_reports(request: Request, plan: str, as_of: str | None = None) -> dict[str, Any]:
+        auth.require_user(request)  # reports are for the office's users, made on demand
+        return reports_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of))
 
     @page("/plans/{plan}/versions", "web/versions.html")
     def plan_versions(request: Request, plan: str) -> dict[str, Any]:

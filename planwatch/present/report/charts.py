@@ -168,7 +168,10 @@ def _panel(axes: Axes, chart: dict[str, Any]) -> None:
         color=CHART_COLOR.get(chart["color"], "#595959"),
     )
     axes.set_xlim(min(years) - 0.4, max(years) + 0.4)
-    axes.set_xticks(years, [str(y)[2:] if len(years) > 6 else str(y) for y in years], fontsize=6)
+    # the base year, the years between and the target year, fewer when many: each tick is an artist
+    shown = years if len(years) <= 4 else [years[0], years[len(years) // 2], years[-1]]
+    axes.set_xticks(shown, [str(y) for y in shown], fontsize=6)
+    axes.yaxis.set_major_locator(_few_ticks())
     axes.tick_params(axis="y", labelsize=6)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -191,6 +194,12 @@ def _legend_line(color: str, style: Literal["-", "--", ""], marker: str, label: 
     from matplotlib.lines import Line2D
 
     return Line2D([], [], color=color, linestyle=style or "none", marker=marker or None, label=label)
+
+
+def _few_ticks() -> Any:
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(nbins=3)
 
 
 def _integer_locator() -> Any:

@@ -149,3 +149,22 @@ def test_plan_text_that_looks_like_a_formula_stays_text(
     sheet = _open(write_books(changed))["指标评估"]
     cell = sheet.cell(row=2, column=3)
     assert cell.value == evil and cell.data_type == "s"
+
+
+def test_the_targets_sheet_lists_every_plan_line_with_its_judgement(
+    content: tuple[ReportContent, dict[str, Any]],
+) -> None:
+    records = _records(_open(write_books(content[0])), "目标")
+    assert [r["附表2序号"] for r in records] == [f"2-{p.number}" for p in content[0].plan_lines]
+    gdp = next(r for r in records if r["编号"] == "T2.01")
+    assert (gdp["类别"], gdp["目标值"], gdp["单位"], gdp["目标年份"], gdp["状态"]) == (
+        "指标",
+        545,
+        "亿元",
+        2025,
+        "快于预期",
+    )
+    judged = {r["target_id"]: r for r in content[0].evaluation["targets"]["results"]}
+    for record in records:
+        if record["类别"] == "目标":
+            assert record["状态"] == judged[record["编号"]]["status"]

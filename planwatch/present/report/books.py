@@ -108,23 +108,23 @@ def _targets(workbook: Workbook, content: ReportContent) -> None:
         Column("最新年份"), Column("最新值", GENERAL), Column("说明", wrap=True),
     ]  # fmt: skip
     judged = {r["target_id"]: r for r in content.evaluation.get("targets", {}).get("results", [])}
-    by_indicator = {line.result["indicator_id"]: line.result for line in content.indicators}
+    indicators = {line.result["indicator_id"]: line for line in content.indicators}
     rows = []
     for line in content.plan_lines:
-        r = judged.get(line.item_id) if line.kind == "目标" else by_indicator.get(line.item_id)
-        link = (
-            target_link_label(r["indicator_id"], r["counted_with_indicator"])
-            if r and "target_id" in r
-            else ""
-        )
-        value = r.get("target_value") if r else None
+        if line.kind == "指标" and line.item_id in indicators:
+            own = indicators[line.item_id]
+            r = own.result
+            target = [own.target_value, r["unit"], own.target_year, ""]
+        else:
+            found = judged.get(line.item_id)
+            r = found or {}
+            link = target_link_label(r["indicator_id"], r["counted_with_indicator"]) if found else ""
+            target = [r.get("target_value"), r.get("target_unit"), r.get("target_year"), link]
         rows.append(
             [
                 f"{PLAN_LINES}-{line.number}", line.item_id, line.kind, line.name, line.line, line.quote,
-                line.adjusted, value, r.get("target_unit") if r else None,
-                r.get("target_year") if r else None, link, r["status"] if r else "",
-                COLOR_LABEL[r["color"]] if r else "", r["latest_year"] if r else None,
-                r["latest_value"] if r else None, r["explanation"] if r else "",
+                line.adjusted, *target, r.get("status", ""), COLOR_LABEL[r["color"]] if r else "",
+                r.get("latest_year"), r.get("latest_value"), r.get("explanation", ""),
             ]
         )  # fmt: skip
     table_sheet(workbook, "目标", columns, rows, colored="状态", color_column="颜色")

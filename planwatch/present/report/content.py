@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -63,6 +64,7 @@ class IndicatorLine:
     base_year: int | None
     target: str  # as in force on the date (an adjustment replaces the written one)
     target_year: int | None
+    target_value: Decimal | None  # the target as a number, where it is one
     required: str | None  # 后续年均需增长, in the indicator's terms (7.5%, 1.03个百分点)
     realised: str | None  # 已实现的年均增长, in the same terms
     national: str  # the 中期评估 category
@@ -206,6 +208,7 @@ def _indicator_line(
         base_year=indicator.base.year if indicator.base else None,
         target=_as_written(indicator.target),
         target_year=indicator.target.year if indicator.target else None,
+        target_value=indicator.target.value if indicator.target else None,
         required=required.removeprefix("每年 ") if required else None,
         realised=realised.removeprefix("每年 ") if realised else None,
         national=category_of(row["status_code"]),

@@ -3,6 +3,9 @@ all, one Chinese line and exit 2 for what cannot be made, a batch that goes on p
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,25 @@ def test_reports_makes_one_file_per_plan_on_two_processes_and_goes_on_past_a_fai
     ]
     cover = [p.text for p in open_docx((tmp_path / "out" / made[1]).read_bytes()).paragraphs[:10]]
     assert "注意：本规划未识别出可监测的主要指标。" in cover  # said on the first page, no empty table
+
+
+def test_two_processes_make_the_same_bytes(tmp_path: Path, database: Path) -> None:
+    """Each run in its own interpreter, with its own hash seed: nothing of a process leaks into the file."""
+    made = []
+    for seed, name in (("1", "a"), ("2", "b")):
+        env = {**os.environ, "PLANWATCH_DATABASE_URL": f"sqlite:///{database}", "PYTHONHASHSEED": seed}
+        for suffix in ("docx", "xlsx"):
+            command = [
+                sys.executable,
+                "-m",
+                "planwatch",
+                "report",
+                "1",
+                "--as-of",
+                AS_OF,
+                "-o",
+                f"{name}.{suffix}",
+            ]
+            subprocess.run(command, env=env, cwd=tmp_path, check=True, capture_output=True)
+        made.append(((tmp_path / f"{name}.docx").read_bytes(), (tmp_path / f"{name}.xlsx").read_bytes()))
+    assert made[0] == made[1]

@@ -167,10 +167,32 @@ def table_of_contents(document: DocumentObject, entries: list[tuple[int, str, in
         paragraph.add_run("\t" + (str(page) if page is not None else ""))
         if index == last:
             end_field(paragraph)
-    settings = document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    _insert_in_order(document.settings.element, update, SETTINGS_AFTER_UPDATE_FIELDS)
+
+
+# What must follow an element in its parent (the schema's order: Word refuses a file out of it)
+SETTINGS_AFTER_UPDATE_FIELDS: Final = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+SECTION_AFTER_PAGE_NUMBERS: Final = (
+    "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+    "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+)  # fmt: skip
+_MATH_AND_SCHEMAS: Final = ("{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",)
+
+
+def _insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement, successors: tuple[str, ...]) -> None:
+    wanted = {qn(tag) for tag in successors} | set(_MATH_AND_SCHEMAS)
+    following = next((element for element in parent if element.tag in wanted), None)
+    if following is None:
+        parent.append(child)
+    else:
+        following.addprevious(child)
 
 
 def new_numbered_section(document: DocumentObject) -> Section:
@@ -179,7 +201,7 @@ def new_numbered_section(document: DocumentObject) -> Section:
     section: Section = document.add_section(WD_SECTION.NEW_PAGE)
     number_type = OxmlElement("w:pgNumType")
     number_type.set(qn("w:start"), "1")
-    section._sectPr.append(number_type)
+    _insert_in_order(section._sectPr, number_type, SECTION_AFTER_PAGE_NUMBERS)
     document.settings.odd_and_even_pages_header_footer = True
     for footer, alignment in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
@@ -254,9 +276,9 @@ class Footnotes:
         mark.set(qn("w:id"), str(number))
         reference._element.append(mark)
         note = parse_xml(
-            f'<w:footnote {nsdecls("w")} w:id="{number}"><w:p><w:pPr><w:jc w:val="both"/>'
-            '<w:spacing w:line="240" w:lineRule="auto"/></w:pPr>'
-            '<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:footnote {nsdecls("w")} w:id="{number}"><w:p><w:pPr>'
+            '<w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr>'
+            '<w:r><w:rPr><w:sz w:val="18"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
             "</w:p></w:footnote>"
         )
         run = OxmlElement("w:r")

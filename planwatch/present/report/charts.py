@@ -13,10 +13,11 @@ import functools
 import io
 import math
 import textwrap
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec
 
 from planwatch import config
 from planwatch.present.report.categories import CHART_COLOR
@@ -34,6 +35,8 @@ FONT_CANDIDATES = (
     "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
 )
+_DRAWING = threading.Lock()
+P = ParamSpec("P")
 _INK = "#1f4e79"  # actual figures
 _PATH = "#7f7f7f"  # the expected path
 
@@ -91,6 +94,18 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
+def _one_at_a_time(draw: Callable[P, bytes]) -> Callable[P, bytes]:
+    """matplotlib is not thread-safe; the web draws reports in worker threads: one chart at a time."""
+
+    @functools.wraps(draw)
+    def drawing(*args: P.args, **kwargs: P.kwargs) -> bytes:
+        with _DRAWING:
+            return draw(*args, **kwargs)
+
+    return drawing
+
+
+@_one_at_a_time
 def status_chart(bars: Sequence[tuple[str, dict[str, int]]]) -> bytes:
     """Horizontal bars, one per status (or category), each split by the colours of its indicators."""
     height = 0.7 + 0.24 * len(bars)
@@ -118,6 +133,7 @@ def status_chart(bars: Sequence[tuple[str, dict[str, int]]]) -> bytes:
     return _png(figure)
 
 
+@_one_at_a_time
 def small_multiples(
     charts: Sequence[dict[str, Any]], columns: int = 3, width_inches: float = TEXT_WIDTH_INCHES
 ) -> bytes:

@@ -124,6 +124,10 @@ def test_the_latest_figure_points_at_its_row_of_appendix_1(annual: bytes, judged
                 (n,) = refs
                 assert figures[n][3] == str(result["latest_year"])
                 assert Decimal(figures[n][5]) == Decimal(str(result["latest_value"]))
+            else:  # an average growth the evaluation derived: every figure it rests on
+                rested = [n for n, row in figures.items() if row[1] == result["indicator_id"]]
+                assert refs == [n for n in rested if int(figures[n][3][:4]) <= result["latest_year"]]
+                assert len(refs) > 1
             cited += 1
     assert cited >= 15
 

@@ -117,15 +117,16 @@ def _adjusted(adjustment: Adjustment | None) -> str:
 
 
 def figure_refs(
-    figures: Sequence[FigureRow], series_id: str, year: int | None, value: Decimal | None
+    figures: Sequence[FigureRow], series_id: str, year: int | None, value: Decimal | None, *, derived: bool
 ) -> list[int]:
     """The 附表1 rows behind a latest figure: its own row (that year, that value); for a figure the
-    evaluation derived (an average growth over years), every row of the series up to that year."""
+    evaluation derived (`derived`: an average growth over the years) or one not found as such, every
+    row of the series up to that year."""
     if year is None:
         return []
     own = [f for f in figures if f.series_id == series_id]
     exact = [f.number for f in own if f.year == year and value is not None and f.value == value]
-    if exact:
+    if exact and not derived:
         return exact
     return [f.number for f in own if f.year <= year]
 

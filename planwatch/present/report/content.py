@@ -212,7 +212,9 @@ def _indicator_line(
         required=required.removeprefix("每年 ") if required else None,
         realised=realised.removeprefix("每年 ") if realised else None,
         national=category_of(row["status_code"]),
-        latest_refs=figure_refs(figures, indicator.id, row["latest_year"], row["latest_value"]),
+        latest_refs=figure_refs(
+            figures, indicator.id, row["latest_year"], row["latest_value"], derived=row["method"] == "growth"
+        ),
         plan_refs=plan_ref(plan_lines, indicator.id),
     )
 
@@ -234,7 +236,13 @@ def _target_lines(
             TargetLine(
                 result=row,
                 national=category_of(row["status_code"]),
-                latest_refs=figure_refs(figures, data_id, row["latest_year"], row["latest_value"]),
+                latest_refs=figure_refs(
+                    figures,
+                    data_id,
+                    row["latest_year"],
+                    row["latest_value"],
+                    derived=row["method"] == "growth",
+                ),
                 plan_refs=plan_ref(plan_lines, row["target_id"]),
             )
         )

@@ -11,7 +11,7 @@ from typing import Final
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
@@ -33,7 +33,6 @@ BODY_SIZE: Final = Pt(16)  # 三号
 TABLE_SIZE: Final = Pt(10.5)  # 五号
 SMALL_SIZE: Final = Pt(9)  # 小五: the wide indicator tables
 TEXT_WIDTH: Final = Mm(156)  # A4 210 mm less 28 mm left and 26 mm right
-_TEXT_WIDTH_TWIPS: Final = 8844
 
 
 def set_font(element: object, east_asia: str, latin: str = LATIN_FONT) -> None:
@@ -159,7 +158,7 @@ def table_of_contents(document: DocumentObject, entries: list[tuple[int, str, in
         form = paragraph.paragraph_format
         form.first_line_indent = Pt(0)
         form.left_indent = Pt(0 if level == 1 else 32)
-        form.tab_stops.add_tab_stop(TEXT_WIDTH, alignment=2, leader=1)  # right-aligned, dotted leader
+        form.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         if index == 0:
             begin_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', dirty=True)
         run = paragraph.add_run(clean(text))

@@ -49,9 +49,8 @@ def status_counts(writer: Writer, bars: Sequence[tuple[str, dict[str, int], dict
     rows.append(
         [Cell("合计", bold=True)] + [Cell(str(n), center=True, bold=True) for n in (*totals, sum(totals))]
     )
-    add_table(
-        writer.document, ["评估结果", "约束性", "预期性", "合计"], [60.0, 30.0, 30.0, 30.0], rows, TABLE_PT
-    )
+    header = ["评估结果", "约束性", "预期性", "合计"]
+    add_table(writer.document, header, [60.0, 30.0, 30.0, 30.0], rows, SMALL_PT, keep_together=True)
 
 
 def indicator_section(writer: Writer) -> None:
@@ -126,7 +125,9 @@ def _indicator_table(writer: Writer, lines: list[IndicatorLine]) -> None:
                 Cell(number(row["projection"], 2), center=True, second_line=band),
             ]
         )
-    add_table(writer.document, indicator_header(content), INDICATOR_WIDTHS, rows, TABLE_PT)
+    add_table(
+        writer.document, indicator_header(content), INDICATOR_WIDTHS, rows, TABLE_PT, keep_together=True
+    )
 
 
 def latest_text(row: dict[str, Any]) -> str:

@@ -43,7 +43,7 @@ def _run(text: str, half_points: int, *, bold: bool = False, superscript: bool =
     return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(clean(text))}</w:t></w:r>'
 
 
-def _cell(cell: Cell, width: int, half_points: int) -> str:
+def _cell(cell: Cell, width: int, half_points: int, keep_next: bool = False) -> str:
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>' if cell.fill else ""
     runs = _run(cell.text, half_points, bold=cell.bold) if cell.text else ""
     if cell.superscript:
@@ -53,7 +53,8 @@ def _cell(cell: Cell, width: int, half_points: int) -> str:
     align = "center" if cell.center else "left"
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}<w:vAlign w:val="center"/></w:tcPr>'
-        f'<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>'
+        f'<w:p><w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:spacing w:line="240" w:lineRule="auto"/>'
+        f'<w:ind w:firstLine="0"/>'
         f'<w:jc w:val="{align}"/></w:pPr>{runs}</w:p></w:tc>'
     )
 
@@ -64,20 +65,27 @@ def add_table(
     widths_mm: Sequence[float],
     rows: Sequence[Sequence[Cell]],
     size_pt: float,
+    *,
+    keep_together: bool = False,
 ) -> Table:
-    """A bordered table at the end of the document: `header` repeated on every page, then `rows`."""
+    """A bordered table at the end of the document: `header` repeated on every page, then `rows`;
+    `keep_together` keeps a short table on one page (each row kept with the next)."""
     widths = [round(w * TWIPS_PER_MM) for w in widths_mm]
     half_points = round(size_pt * 2)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = "".join(
-        _cell(Cell(text, fill=HEADER_FILL, center=True, bold=True), w, half_points)
+        _cell(Cell(text, fill=HEADER_FILL, center=True, bold=True), w, half_points, keep_together)
         for text, w in zip(header, widths, strict=True)
     )
+    last = len(rows) - 1
     body = "".join(
         "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(_cell(cell, w, half_points) for cell, w in zip(row, widths, strict=True))
+        + "".join(
+            _cell(cell, w, half_points, keep_together and index < last)
+            for cell, w in zip(row, widths, strict=True)
+        )
         + "</w:tr>"
-        for row in rows
+        for index, row in enumerate(rows)
     )
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'

@@ -6,6 +6,7 @@ growth and projection is the evaluation's own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -30,7 +31,7 @@ from planwatch.present.report.appendix import (
 from planwatch.present.report.categories import category_of
 from planwatch.present.report.prose_targets import judged_targets
 from planwatch.present.report.sections import ProjectsSection, TasksSection, projects_section, tasks_section
-from planwatch.services.evaluation import evaluated, plan_period
+from planwatch.services.evaluation import PlanEvaluation, evaluated, plan_period
 from planwatch.services.versions import versions_of
 from planwatch.store import Store
 from planwatch.store.observations import history
@@ -148,13 +149,11 @@ def report_content(
     evaluation = evaluation_data(result, targets)
     indicators = list(result.indicators.values())
     names = [(i.id, i.name) for i in indicators] + [(t.id, t.subject) for t in parsed.targets]
-    known = observations_as_of(store, plan_id, as_of, [series_id for series_id, _ in names])
+    known = figures_read(store, result, [series_id for series_id, _ in names])
     figures = figure_rows(names, known)
     lines = store.lines(result.version_id)
     plan_lines = plan_line_rows(indicators, parsed.targets, lines, result.adjustments)
-    histories = {
-        series_id: [o for o in history(store, plan_id, series_id) if o.as_of <= as_of] for series_id in known
-    }
+    histories = vintages_known(store, plan_id, as_of, known)
     header = {**plan_header(plan_id, parsed), "source_sha256": parsed.plan.source.sha256}
     rows = [
         _indicator_line(r, result.indicators[r["indicator_id"]], figures, plan_lines)
@@ -181,6 +180,24 @@ def report_content(
         tasks=tasks_section(store, plan_id, as_of, chosen),
         adjustments=sorted(result.adjustments.values(), key=lambda a: (a.in_force_from, a.id)),
     )
+
+
+def figures_read(store: Store, result: PlanEvaluation, series_ids: list[str]) -> dict[str, list[Observation]]:
+    """The figures the evaluation read, per series: the latest vintage of each period known on its
+    date — what 附表1 lists and the references point at. (One place to follow the evaluation's own
+    rule for which figures count.)"""
+    return observations_as_of(store, result.plan_id, result.as_of, series_ids)
+
+
+def vintages_known(
+    store: Store, plan_id: int, as_of: date, series_ids: Iterable[str]
+) -> dict[str, list[Observation]]:
+    """Every vintage of each series known on the date (a later revision unseen), for the 统计数据
+    sheet and the charts, which draw the latest of each year."""
+    return {
+        series_id: [o for o in history(store, plan_id, series_id) if o.as_of <= as_of]
+        for series_id in series_ids
+    }
 
 
 def _year(kind: ReportKind, year: int | None, period: tuple[int, int], due: int, as_of: date) -> int:

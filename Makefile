@@ -49,6 +49,7 @@ bench: setup  ## Print speed and accuracy figures (not asserted anywhere)
 	scripts/with-postgres.sh $(BIN)/python bench/search.py
 	scripts/with-postgres.sh $(BIN)/python bench/evaluate.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/hostile.py
 
 clean:

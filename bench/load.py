@@ -39,6 +39,8 @@ from planwatch.services.assignments import assign  # noqa: E402
 from planwatch.services.departments import load_starter  # noqa: E402
 from planwatch.services.figures import DEMO_AS_OF, load_demo  # noqa: E402
 from planwatch.services.plans import bundled_plan_path, ingest_files  # noqa: E402
+from planwatch.services.project_demo import load_schedule_demo  # noqa: E402
+from planwatch.services.task_demo import load_task_demo  # noqa: E402
 from planwatch.services.users import add_user  # noqa: E402
 from planwatch.store import Store  # noqa: E402
 from planwatch.store.schema import metadata, observations  # noqa: E402
@@ -68,6 +70,8 @@ def prepare(url: str, clients: int) -> tuple[int, dict[str, list[str]]]:
     plan_id = outcome.result.plan_id
     load_demo(store, system_actor(), plan_id)
     load_starter(store, system_actor())
+    load_schedule_demo(store, system_actor(), plan_id)  # the 调度 and task books, for their pages
+    load_task_demo(store, system_actor(), plan_id)
     for n in range(clients):  # one account per person: the login throttle counts per name and address
         add_user(store, system_actor(), f"reader{n}", "viewer", PASSWORD)
     owned: dict[str, list[str]] = {}
@@ -132,6 +136,9 @@ def worker(base: str, plan_id: int, owned: dict[str, list[str]], stop: float, ta
         f"/plans/{plan_id}/projects", f"/plans/{plan_id}/search?q={urllib.parse.quote('水利')}",
         f"/plans/{plan_id}/versions",
         f"/plans/{plan_id}.json?as_of={DEMO_AS_OF}", "/plans", f"/plans/{plan_id}/text",
+        f"/plans/{plan_id}/schedule?as_of=2024-11-20", f"/plans/{plan_id}/schedule/P004?as_of=2024-11-20",
+        f"/plans/{plan_id}/tasks?as_of={DEMO_AS_OF}", f"/plans/{plan_id}/notices",
+        f"/public/plans/{plan_id}?as_of={DEMO_AS_OF}",
     ]  # fmt: skip
     count = 0
     while time.monotonic() < stop:

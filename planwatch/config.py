@@ -178,6 +178,21 @@ NOTICE_NUMBER = Setting(
     "督办单编号的写法：{year} 为签发年份，{n} 为当年顺序号（全库统一编号）",
 )
 
+# ---- reports (planwatch report) ---------------------------------------------------------------------
+REPORT_FONT = Setting(
+    "PLANWATCH_REPORT_FONT",
+    "",
+    "报告图表使用的中文字体文件；未设置时使用已安装的 Noto CJK 字体（fonts-noto-cjk）",
+)
+SOFFICE = Setting(
+    "PLANWATCH_SOFFICE",
+    "",
+    "生成 PDF 报告所用的 LibreOffice 程序（soffice）；未设置时在 PATH 中查找",
+)
+REPORT_PDF_TIMEOUT = Setting(
+    "PLANWATCH_REPORT_PDF_TIMEOUT", "120", "LibreOffice 把一份报告转换为 PDF 的时间上限（秒）"
+)
+
 _SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
@@ -221,6 +236,9 @@ SETTINGS = (
     EVIDENCE_MAX_SIZE,
     EVIDENCE_MAX_FILES,
     NOTICE_NUMBER,
+    REPORT_FONT,
+    SOFFICE,
+    REPORT_PDF_TIMEOUT,
 )
 
 

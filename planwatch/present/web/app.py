@@ -36,6 +36,7 @@ from planwatch.present.pages.listings import projects_page, targets_page
 from planwatch.present.pages.overview import overview_page
 from planwatch.present.pages.plans import latest_plan_id, plans_page
 from planwatch.present.pages.project import project_page
+from planwatch.present.pages.reports import reports_page
 from planwatch.present.pages.review import lint_page
 from planwatch.present.pages.schedule import schedule_page
 from planwatch.present.pages.schedule_entry import notice_text
@@ -51,6 +52,7 @@ from planwatch.present.web import (
     figure_actions,
     headers,
     public,
+    reports,
     schedule_actions,
     signin,
     task_actions,
@@ -179,6 +181,7 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
     version_actions.register(app)
     schedule_actions.register(app, render)  # before the pages: /schedule/entry is not a project
     task_actions.register(app, render)
+    reports.register(app)
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -306,6 +309,11 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
     @page("/plans/{plan}/search", "web/search.html")
     def search(request: Request, plan: str, q: str = "", version: int | None = None) -> dict[str, Any]:
         return search_page(store_of(request), plan_id_of(request, plan), q, version=version)
+
+    @page("/plans/{plan}/reports", "web/reports.html")
+    def plan_reports(request: Request, plan: str, as_of: str | None = None) -> dict[str, Any]:
+        auth.require_user(request)  # reports are for the office's users, made on demand
+        return reports_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of))
 
     @page("/plans/{plan}/versions", "web/versions.html")
     def plan_versions(request: Request, plan: str) -> dict[str, Any]:

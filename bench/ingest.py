@@ -105,7 +105,7 @@ def pdf_reading(workdir: Path, repeats: int = 5) -> None:
     if not pdftotext:
         print("pdftotext not installed (scripts/system-deps.sh bench): no side-by-side figure")
     code = (
-        "import resource; from planwatch.workflow import read_plan; "
+        "import resource; from planwatch.services.plans import read_plan; "
         f"read_plan({str(long_pdf)!r}); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     child = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)

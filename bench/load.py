@@ -5,7 +5,12 @@ A real server (`planwatch serve`, its own process, so its memory can be watched)
 数据填报 by one of several department users, each on their own indicators). Afterwards every write
 that was answered as saved must be in the database exactly once, and nothing else.
 
+Each client is a person: a click every second on average (`--think`, exponential), on a server of
+two processes (`--workers`, the machine's two cores). `--think 0` asks as fast as answers come:
+that measures the server's throughput, and the latency is then the queue (clients ÷ throughput).
+
     python bench/load.py                       # 50 clients, 600 s, SQLite
+    python bench/load.py --think 0 --seconds 60   # saturated: requests/s
     python bench/load.py --clients 20 --seconds 60
     python bench/load.py --postgres URL        # or PLANWATCH_TEST_POSTGRES_URL
 """
@@ -77,11 +82,12 @@ def prepare(url: str, clients: int) -> tuple[int, dict[str, list[str]]]:
     owned: dict[str, list[str]] = {}
     indicators = [i.id for i in store.load(plan_id).monitored_indicators()]
     for n, department in enumerate(DEPARTMENTS):
-        user = f"dept{n}"
-        add_user(store, system_actor(), user, "department", PASSWORD, department)
-        owned[user] = indicators[n :: len(DEPARTMENTS)]
-        for item in owned[user]:
+        for item in indicators[n :: len(DEPARTMENTS)]:
             assign(store, system_actor(), plan_id, item, department)
+    for n in range(clients):  # several people per department, each with an account of their own
+        department = n % len(DEPARTMENTS)
+        add_user(store, system_actor(), f"dept{n}", "department", PASSWORD, DEPARTMENTS[department])
+        owned[f"dept{n}"] = indicators[department :: len(DEPARTMENTS)]
     store.close()
     return plan_id, owned
 
@@ -93,10 +99,28 @@ def free_port() -> int:
 
 
 def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+    """The resident memory of the server: its process and its workers (uvicorn's children)."""
+    total = 0
+    for found in [pid, *children(pid)]:
+        try:
+            for line in Path(f"/proc/{found}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue  # a worker that just ended
+    return total
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 class Client:
@@ -126,7 +150,9 @@ class Client:
             return error.code
 
 
-def worker(base: str, plan_id: int, owned: dict[str, list[str]], stop: float, tally: Tally, n: int) -> None:
+def worker(
+    base: str, plan_id: int, owned: dict[str, list[str]], stop: float, tally: Tally, n: int, think: float
+) -> None:
     rng = random.Random(n)
     writer = f"dept{n}"
     reader, author = Client(base, f"reader{n}"), Client(base, writer)
@@ -143,6 +169,8 @@ def worker(base: str, plan_id: int, owned: dict[str, list[str]], stop: float, ta
     count = 0
     while time.monotonic() < stop:
         count += 1
+        if think:  # a person reads the page before the next click (exponential, mean `think` s)
+            time.sleep(min(rng.expovariate(1 / think), max(0.0, stop - time.monotonic())))
         if rng.random() < 0.8:
             path = rng.choice(reads)
             start = time.perf_counter()
@@ -183,6 +211,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=600)
     parser.add_argument("--postgres", default=os.environ.get("PLANWATCH_TEST_POSTGRES_URL"))
+    parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a client's requests")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (planwatch serve --workers)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="planwatch-load-"))
     url = args.postgres or f"sqlite:///{folder / 'load.db'}"
@@ -195,7 +225,9 @@ def main() -> None:
         "PLANWATCH_SECRET_KEY": "load",
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "planwatch", "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL
+        [sys.executable, "-m", "planwatch", "serve", "--port", str(port), "--workers", str(args.workers)],
+        env=env,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -209,7 +241,9 @@ def main() -> None:
         memory = [rss_kb(server.pid)]
         stop = time.monotonic() + args.seconds
         threads = [
-            threading.Thread(target=worker, args=(base, plan_id, owned, stop, tally, n), daemon=True)
+            threading.Thread(
+                target=worker, args=(base, plan_id, owned, stop, tally, n, args.think), daemon=True
+            )
             for n in range(args.clients)
         ]
         for thread in threads:
@@ -240,8 +274,10 @@ def main() -> None:
     saved = {(u, s, format(Decimal(v).normalize(), "f")) for u, s, v in tally.saved}
     dept_rows = [r for r in rows if r.entered_by.startswith("dept")]
     print(
-        f"{args.clients} clients for {args.seconds:.0f} s on {'PostgreSQL' if args.postgres else 'SQLite'}:"
+        f"{args.clients} clients for {args.seconds:.0f} s on {'PostgreSQL' if args.postgres else 'SQLite'}, "
+        f"{args.workers} server process(es), a click every {args.think:g} s on average per client:"
     )
+    print(f"  {(len(tally.reads) + len(tally.writes)) / args.seconds:.1f} requests/s answered")
     reads, writes = tally.reads, tally.writes
     print(
         f"  reads  {len(reads):,}: p50 {percentile(reads, 0.5):.0f} ms, "

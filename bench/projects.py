@@ -18,12 +18,10 @@
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import random
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -34,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from web import HOST, Run, Server  # noqa: E402  (bench/web.py)
+from web import Server, load, session_cookie  # noqa: E402  (bench/web.py)
 
 from planwatch.services.actor import system_actor  # noqa: E402
 from planwatch.services.departments import load_starter  # noqa: E402
@@ -42,6 +40,7 @@ from planwatch.services.plans import bundled_plan_path, ingest_files  # noqa: E4
 from planwatch.services.project_demo import load_schedule_demo  # noqa: E402
 from planwatch.services.project_library import library  # noqa: E402
 from planwatch.services.project_reports import import_schedule, judge_library, schedule_as_of  # noqa: E402
+from planwatch.services.users import add_user  # noqa: E402
 from planwatch.store import Store  # noqa: E402
 from planwatch.store import project_reports as store_reports  # noqa: E402
 from planwatch.store.bulk import insert_rows  # noqa: E402
@@ -51,6 +50,7 @@ AS_OF = date(2025, 6, 15)  # May 2025 due: 序时 5/12
 DEMO_AS_OF = "2024-11-20"
 UNITS = ("区发改委", "区交通运输局", "区住建局", "区水利局", "区教体局", "区卫健委", "区工信局", "区城管局")
 SYSTEM = system_actor()
+READER, READER_PASSWORD = "reader", "bench reader password"
 
 
 # ---- 1. judging 20,000 projects -------------------------------------------------------------------
@@ -215,6 +215,7 @@ def demo_store(url: str) -> tuple[Store, int]:
     assert outcome.result is not None
     load_starter(store, SYSTEM)
     load_schedule_demo(store, SYSTEM, outcome.result.plan_id)
+    add_user(store, SYSTEM, READER, "viewer", READER_PASSWORD)  # staff pages need sign-in
     return store, outcome.result.plan_id
 
 
@@ -224,66 +225,19 @@ def page(tmp: Path, clients: int, seconds: float) -> None:
     store.close()
     base = f"/plans/{plan_id}/schedule"
     with Server(url, tmp / "server.log") as server:
+        cookie = session_cookie(server.url, READER, READER_PASSWORD)
         for label, paths in (
-            ("anonymous, cached", lambda n: f"{base}?as_of={DEMO_AS_OF}"),
-            ("JSON, cached", lambda n: f"{base}.json?as_of={DEMO_AS_OF}"),
+            ("signed in, kept data", lambda n: f"{base}?as_of={DEMO_AS_OF}"),
+            ("JSON, kept data", lambda n: f"{base}.json?as_of={DEMO_AS_OF}"),
             ("a new address each time (rendered)", lambda n: f"{base}?as_of={DEMO_AS_OF}&box=&n={n}"),
             (
                 "a new date each time (judged)",
                 lambda n: f"{base}?as_of={date(2024, 1, 1) + timedelta(days=n % 700)}",
             ),
         ):
-            load(server.url, paths, 1, 0.5)  # warm: the first request of an address fills the page cache
-            run = load(server.url, paths, clients, seconds)
+            load(server.url, paths, 1, 0.5, cookie)  # warm: the first request of an address judges
+            run = load(server.url, paths, clients, seconds, cookie)
             print("  " + run.line(f"项目调度 (150 projects), {label}, {clients} clients", 50), flush=True)
-
-
-def load(base_url: str, path_of: Any, clients: int, seconds: float) -> Run:
-    """bench/web.py's load, with a path per request."""
-    port = int(base_url.rsplit(":", 1)[1])
-    run = Run()
-    lock = threading.Lock()
-    counter = iter(range(10**9))
-    start_line = threading.Barrier(clients + 1)
-    deadline = [0.0]
-
-    def client() -> None:
-        mine: list[float] = []
-        failures = 0
-        connection = http.client.HTTPConnection(HOST, port, timeout=30)
-        start_line.wait()
-        while time.perf_counter() < deadline[0]:
-            with lock:
-                path = path_of(next(counter))
-            began = time.perf_counter()
-            try:
-                connection.request("GET", path)
-                response = connection.getresponse()
-                response.read()
-                ok = response.status == 200
-            except (OSError, http.client.HTTPException):
-                ok = False
-                connection.close()
-                connection = http.client.HTTPConnection(HOST, port, timeout=30)
-            if ok:
-                mine.append(time.perf_counter() - began)
-            else:
-                failures += 1
-        connection.close()
-        with lock:
-            run.latencies.extend(mine)
-            run.failures += failures
-
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    began = time.perf_counter()
-    deadline[0] = began + seconds
-    start_line.wait()
-    for thread in threads:
-        thread.join(seconds + 60)
-    run.seconds = time.perf_counter() - began
-    return run
 
 
 # ---- 3. importing a 150-row 调度表 ----------------------------------------------------------------------

@@ -246,10 +246,8 @@ def bench_status(plans: int, postgres: str | None) -> None:
 
 
 def bench_web(seconds: float, clients: int) -> None:
-    from fastapi.testclient import TestClient
-    from web import Server, measure  # bench/web.py
+    from web import Server, measure, session_cookie  # bench/web.py
 
-    from planwatch.present.web.app import create_app
     from planwatch.services.task_demo import load_task_demo
     from planwatch.services.users import add_user
     from tests.web_server import AS_OF as DEMO_AS_OF
@@ -274,29 +272,11 @@ def bench_web(seconds: float, clients: int) -> None:
             ("督办", f"/plans/{plan_id}/notices?as_of={DEMO_AS_OF}"),
             ("任务清单", f"/plans/{plan_id}/tasks/list?which=in_force"),
         ]
+        settings = argparse.Namespace(seconds=seconds, clients=clients)
         with Server(store_url, Path(tmp) / "server.log") as server:
+            cookie = session_cookie(server.url, "bench", "bench-password-1")  # staff pages need sign-in
             for label, path in pages:
-                measure(server, f"{label} {path} (anonymous, page cache)", path, clients, seconds, 50)
-        app = create_app(store_url, public=False, secret_key="bench-secret")
-        client = TestClient(app)
-        import re
-
-        token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)
-        assert token
-        client.post("/login", data={"name": "bench", "password": "bench-password-1", "csrf_token": token[1]})
-        for label, path in pages:
-            client.get(path)
-            times = []
-            for _ in range(30):
-                started = time.perf_counter()
-                assert client.get(path).status_code == 200
-                times.append(time.perf_counter() - started)
-            times.sort()
-            print(
-                f"{label} signed in, rendered afresh: p50 {statistics.median(times) * 1000:.1f} ms, "
-                f"p95 {times[28] * 1000:.1f} ms"
-            )
-        app.state.store.close()
+                measure(server, f"{label} {path} (signed in)", path, settings, 50, cookie)
 
 
 def main() -> None:

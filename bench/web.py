@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import os
 import socket
 import statistics
@@ -27,6 +28,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,14 +76,28 @@ class Run:
         )
 
 
-def load(base_url: str, path: str, clients: int, seconds: float, cookie: str | None = None) -> Run:
-    """`clients` threads, each on one keep-alive connection, GET `path` until the time is up."""
+def load(
+    base_url: str,
+    path: str | Callable[[int], str],
+    clients: int,
+    seconds: float,
+    cookie: str | None = None,
+) -> Run:
+    """`clients` threads, each on one keep-alive connection, GET `path` until the time is up
+    (`path(n)` for the n-th request of all, when a new address each time is wanted)."""
     headers = {"Cookie": f"{COOKIE}={cookie}"} if cookie else {}
     port = int(base_url.rsplit(":", 1)[1])
     run = Run()
     lock = threading.Lock()
     start_line = threading.Barrier(clients + 1)
     deadline = 0.0
+    counter = itertools.count()
+
+    def next_path() -> str:
+        if isinstance(path, str):
+            return path
+        with lock:
+            return path(next(counter))
 
     def client() -> None:
         mine: list[float] = []
@@ -91,7 +107,7 @@ def load(base_url: str, path: str, clients: int, seconds: float, cookie: str | N
         while time.perf_counter() < deadline:
             began = time.perf_counter()
             try:
-                connection.request("GET", path, headers=headers)
+                connection.request("GET", next_path(), headers=headers)
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200

@@ -19,7 +19,8 @@ def serve(
     port: Annotated[int, typer.Option(help="端口")] = 8000,
     workers: Annotated[int, typer.Option(help="工作进程数")] = 1,
 ) -> None:
-    """打开网页界面：总览、指标、规划文本、目标、项目、审稿、搜索；登录后可填报数据。"""
+    """打开网页界面：工作人员登录后使用（总览、指标、项目调度、任务、督办、数据填报、审核审批、报告等）；
+    公众访问 /public/ 门户。"""
     import uvicorn  # the web stack loads only for this command
 
     count = max(1, workers)

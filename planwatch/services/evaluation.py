@@ -13,11 +13,9 @@ as of the date include such a figure (marked 未审批 on the pages).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from threading import Lock
 
 from planwatch.evaluate import (
     DEFAULT_SETTINGS,
@@ -30,10 +28,9 @@ from planwatch.evaluate import (
 from planwatch.model import Attribute, Evaluation, Indicator, Observation, ParsedPlan, Target
 from planwatch.services.versions import adjustments, version_in_force
 from planwatch.store import Store
+from planwatch.store.kept import kept_per_revision
 from planwatch.store.plans import Adjustment
 from planwatch.store.vintages import observations_as_of
-
-_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,22 +121,10 @@ def _noting_adjustment(evaluation: Evaluation, adjustment: Adjustment | None) ->
     return replace(evaluation, explanation=evaluation.explanation + note)
 
 
-_kept: OrderedDict[tuple[str, int, date, int, bool], PlanEvaluation] = OrderedDict()
-_kept_lock = Lock()
-
-
+@kept_per_revision
 def evaluated(store: Store, plan_id: int, as_of: date, *, pending: bool = False) -> PlanEvaluation:
     """`evaluate_plan` with the default settings, kept while the database's revision is unchanged."""
-    key = (store.url, plan_id, as_of, store.revision(), pending)
-    with _kept_lock:
-        found = _kept.get(key)
-    if found is None:
-        found = evaluate_plan(store, plan_id, as_of, pending=pending)
-        with _kept_lock:
-            _kept[key] = found
-            if len(_kept) > _KEPT:
-                _kept.popitem(last=False)
-    return found
+    return evaluate_plan(store, plan_id, as_of, pending=pending)
 
 
 def _reading_order(

@@ -7,13 +7,11 @@ per report (old → new), and bumps the revision — in one transaction. A refus
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from threading import Lock
 from typing import Any
 
 from planwatch.observe import schedule_layout as layout
@@ -40,9 +38,9 @@ from planwatch.services.project_library import Library, library
 from planwatch.store import Store, audit
 from planwatch.store import project_library as library_rows
 from planwatch.store import project_reports as store_reports
+from planwatch.store.kept import kept_per_revision
 
 FORM_SOURCE = "填报"
-_KEPT = 64
 # The form's fields, as the 调度表 names them, with their labels (used in messages too).
 FORM_FIELDS = {
     layout.PERIOD: "期间",
@@ -239,22 +237,10 @@ def judge_library(
     ]
 
 
-_kept: OrderedDict[tuple[str, int, date, int], Schedule] = OrderedDict()
-_kept_lock = Lock()
-
-
+@kept_per_revision
 def scheduled(store: Store, plan_id: int, as_of: date) -> Schedule:
     """`schedule_as_of` with the default settings, kept while the database's revision is unchanged."""
-    key = (store.url, plan_id, as_of, store.revision())
-    with _kept_lock:
-        found = _kept.get(key)
-    if found is None:
-        found = schedule_as_of(store, plan_id, as_of)
-        with _kept_lock:
-            _kept[key] = found
-            if len(_kept) > _KEPT:
-                _kept.popitem(last=False)
-    return found
+    return schedule_as_of(store, plan_id, as_of)
 
 
 def reports_known(

@@ -4,24 +4,21 @@ notices open. Reads only; the judgement is tasking.status.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from threading import Lock
 
 from planwatch import config
 from planwatch.store import Store, task_books
 from planwatch.store import task_notices as notice_store
 from planwatch.store import task_reports as report_store
 from planwatch.store import tasks as lists
+from planwatch.store.kept import kept_per_revision
 from planwatch.store.tasks import TaskList
 from planwatch.tasking import Cycle, Status, Task, TaskSettings
 from planwatch.tasking.model import Notice
 from planwatch.tasking.periods import report_deadline
 from planwatch.tasking.status import TaskState, Terms, checks, judge, quick_status, received
-
-_KEPT = 64
 
 
 def task_settings() -> TaskSettings:
@@ -75,24 +72,10 @@ class DueItem:
     notice_number: str | None = None
 
 
-_kept: OrderedDict[tuple[str, int, date, int], Board] = OrderedDict()
-_lock = Lock()
-
-
+@kept_per_revision
 def board(store: Store, plan_id: int, as_of: date) -> Board:
     """The plan's board on `as_of`, kept while the database's revision is unchanged."""
-    key = (store.url, plan_id, as_of, store.revision())
-    with _lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found
-    made = _board(store, plan_id, as_of)
-    with _lock:
-        _kept[key] = made
-        while len(_kept) > _KEPT:
-            _kept.popitem(last=False)
-    return made
+    return _board(store, plan_id, as_of)
 
 
 def _board(store: Store, plan_id: int, as_of: date) -> Board:

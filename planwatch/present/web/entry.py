@@ -7,7 +7,6 @@ A refused figure is shown next to its field.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -21,6 +20,7 @@ from planwatch.observe import ImportProblem, ImportRefused
 from planwatch.present.pages.audit import audit_page
 from planwatch.present.pages.entry import entry_page
 from planwatch.present.web import auth
+from planwatch.present.web.uploads import saved_upload
 from planwatch.services import assignments, figures
 from planwatch.services.actor import Actor
 from planwatch.services.figures import FORM_FIELDS
@@ -100,9 +100,7 @@ def _import(store: Store, actor: Actor, plan_id: int, file_name: str, content: b
     suffix = Path(file_name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
         return ["只能导入 .csv 或 .xlsx 文件"]
-    with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
-        path = Path(folder) / f"upload{suffix}"  # never the visitor's name as a path
-        path.write_bytes(content)
+    with saved_upload(content, suffix) as path:
         try:
             outcome = figures.import_figures(store, actor, plan_id, path, file_name=file_name)
         except ImportRefused as refused:

@@ -22,6 +22,7 @@ from planwatch.present.pages.library import library_page
 from planwatch.present.pages.schedule import schedule_page
 from planwatch.present.pages.schedule_entry import schedule_entry_page
 from planwatch.present.web import auth
+from planwatch.present.web.uploads import saved_upload
 from planwatch.services import project_library, project_reports, project_sheets
 from planwatch.services.actor import Actor
 from planwatch.services.project_fields import LABELS, NODE_PREFIX, PLAN_PREFIX, ProjectRefused
@@ -160,9 +161,7 @@ def _import(store: Store, actor: Actor, plan_id: int, file_name: str, content: b
     suffix = Path(file_name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
         return ["只能导入 .xlsx 调度表或 .csv 文件"]
-    with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
-        path = Path(folder) / f"upload{suffix}"  # never the visitor's name as a path
-        path.write_bytes(content)
+    with saved_upload(content, suffix) as path:
         try:
             outcome = project_reports.import_schedule(store, actor, plan_id, path, file_name=file_name)
         except ImportRefused as refused:

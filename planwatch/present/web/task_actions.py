@@ -24,6 +24,7 @@ from planwatch.present.pages.tasks import task_list_page
 from planwatch.present.report.task_docx import write_task_docx
 from planwatch.present.report.task_xlsx import write_task_xlsx
 from planwatch.present.web import auth
+from planwatch.present.web.uploads import saved_upload
 from planwatch.services import departments, task_edits, task_notices, task_reports, tasks
 from planwatch.services.actor import Actor
 from planwatch.services.task_edits import Changes
@@ -266,9 +267,7 @@ def _import(store: Store, actor: Actor, plan_id: int, file_name: str, content: b
     suffix = Path(file_name).suffix.lower()
     if suffix != ".xlsx":
         return ["任务清单只能从 .xlsx 文件导入"]
-    with tempfile.TemporaryDirectory(prefix="planwatch-upload-") as folder:
-        path = Path(folder) / "upload.xlsx"  # never the visitor's name as a path
-        path.write_bytes(content)
+    with saved_upload(content, suffix) as path:
         try:
             return task_edits.import_list(store, actor, plan_id, path, file_name=file_name)
         except ImportRefused as refused:

@@ -14,13 +14,12 @@ from typing import Final
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
 from planwatch.observe import ImportProblem, ImportRefused
 from planwatch.present.pages.audit import audit_page
 from planwatch.present.pages.entry import entry_page
 from planwatch.present.web import auth
-from planwatch.present.web.uploads import saved_upload
+from planwatch.present.web.uploads import saved_upload, uploaded_file
 from planwatch.services import assignments, figures
 from planwatch.services.actor import Actor
 from planwatch.services.figures import FORM_FIELDS
@@ -66,11 +65,8 @@ def register(app: FastAPI, render: Render) -> None:
         form = await auth.read_form(request, auth.upload_limit())
         store, actor = store_of(request), auth.require_user(request)
         plan_id = await run_in_threadpool(store.resolve, plan)
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            raise auth.WebError("请选择要导入的 .csv 或 .xlsx 文件")
-        content = await upload.read()
-        outcome = await run_in_threadpool(_import, store, actor, plan_id, upload.filename, content)
+        file_name, content = await uploaded_file(form, "请选择要导入的 .csv 或 .xlsx 文件")
+        outcome = await run_in_threadpool(_import, store, actor, plan_id, file_name, content)
         if isinstance(outcome, list):
             data = await run_in_threadpool(lambda: entry_page(store, plan_id, actor, import_errors=outcome))
             return render(request, "web/entry.html", data, 400)

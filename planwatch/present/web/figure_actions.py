@@ -12,11 +12,12 @@ from typing import Any, Final
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData
 
 from planwatch.present.pages.approval import approval_page
 from planwatch.present.pages.bulletins import bulletin_page, bulletins_page
 from planwatch.present.web import auth
+from planwatch.present.web.uploads import uploaded_file
 from planwatch.services import approval, bulletins, locks
 from planwatch.store import Store
 
@@ -52,13 +53,9 @@ def register(app: FastAPI, page: Page) -> None:
         form = await auth.read_form(request, auth.upload_limit())
         store, actor = store_of(request), auth.require_user(request)
         plan_id = await run_in_threadpool(store.resolve, plan)
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            raise auth.WebError("请选择统计公报文件（.txt、.docx、.pdf 或 .html）")
-        suffix = Path(upload.filename).suffix.lower()
-        if suffix not in BULLETIN_SUFFIXES:
+        name, content = await uploaded_file(form, "请选择统计公报文件（.txt、.docx、.pdf 或 .html）")
+        if Path(name).suffix.lower() not in BULLETIN_SUFFIXES:
             raise auth.WebError("统计公报应为 .txt、.docx、.pdf 或 .html 文件")
-        content, name = await upload.read(), upload.filename
         outcome = await run_in_threadpool(
             bulletins.read_bulletin_upload, store, actor, plan_id, content, name
         )

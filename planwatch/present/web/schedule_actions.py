@@ -14,7 +14,7 @@ from typing import Final
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData
 
 from planwatch.dates import date_or_today, parse_date
 from planwatch.observe import ImportRefused
@@ -22,7 +22,7 @@ from planwatch.present.pages.library import library_page
 from planwatch.present.pages.schedule import schedule_page
 from planwatch.present.pages.schedule_entry import schedule_entry_page
 from planwatch.present.web import auth
-from planwatch.present.web.uploads import saved_upload
+from planwatch.present.web.uploads import saved_upload, uploaded_file
 from planwatch.services import project_library, project_reports, project_sheets
 from planwatch.services.actor import Actor
 from planwatch.services.project_fields import LABELS, NODE_PREFIX, PLAN_PREFIX, ProjectRefused
@@ -73,11 +73,8 @@ def register(app: FastAPI, render: Render) -> None:
         form = await auth.read_form(request, auth.upload_limit())
         store, actor = store_of(request), auth.require_user(request)
         plan_id = await run_in_threadpool(store.resolve, plan)
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            raise auth.WebError("请选择要导入的调度表（.xlsx 或 .csv）")
-        content = await upload.read()
-        outcome = await run_in_threadpool(_import, store, actor, plan_id, upload.filename, content)
+        file_name, content = await uploaded_file(form, "请选择要导入的调度表（.xlsx 或 .csv）")
+        outcome = await run_in_threadpool(_import, store, actor, plan_id, file_name, content)
         if isinstance(outcome, list):
             data = await run_in_threadpool(
                 lambda: schedule_entry_page(store, plan_id, actor, import_errors=outcome)

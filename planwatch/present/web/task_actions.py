@@ -24,7 +24,7 @@ from planwatch.present.pages.tasks import task_list_page
 from planwatch.present.report.task_docx import write_task_docx
 from planwatch.present.report.task_xlsx import write_task_xlsx
 from planwatch.present.web import auth
-from planwatch.present.web.uploads import saved_upload
+from planwatch.present.web.uploads import saved_upload, uploaded_file
 from planwatch.services import departments, task_edits, task_notices, task_reports, tasks
 from planwatch.services.actor import Actor
 from planwatch.services.task_edits import Changes
@@ -131,11 +131,8 @@ def register(app: FastAPI, render: Render) -> None:
     @app.post("/plans/{plan}/tasks/import", include_in_schema=False)
     async def import_sheet(request: Request, plan: str) -> Response:
         form, store, actor, plan_id = await start(request, plan, auth.upload_limit())
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            raise auth.WebError("请选择要导入的任务清单 .xlsx 文件")
-        content = await upload.read()
-        outcome = await run_in_threadpool(_import, store, actor, plan_id, upload.filename, content)
+        file_name, content = await uploaded_file(form, "请选择要导入的任务清单 .xlsx 文件")
+        outcome = await run_in_threadpool(_import, store, actor, plan_id, file_name, content)
         if isinstance(outcome, list):
             data = await run_in_threadpool(task_list_page, store, plan_id, "draft")
             return render(

@@ -13,16 +13,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from planwatch.formatting import plain
 from planwatch.model import Color
 from planwatch.project_model import LibraryProject
 from planwatch.schedule import periods
-from planwatch.schedule.judge import ProjectJudgement
+from planwatch.schedule.judge import ProjectJudgement, percent
 from planwatch.schedule.settings import DEFAULT_SCHEDULE_SETTINGS
 from planwatch.schedule.status import ScheduleStatus
 from planwatch.schedule.totals import totals_by
 from planwatch.services.project_reports import scheduled
-from planwatch.services.task_status import board
+from planwatch.services.task_status import board, by_unit
 from planwatch.store import Store
 from planwatch.tasking import Status
 
@@ -155,12 +154,8 @@ def _reason(judged: ProjectJudgement) -> str:
     elif judged.status is ScheduleStatus.UNREPORTED:
         parts[0] += f"（{periods.label(judged.due_period)}）"
     if judged.rate is not None and judged.elapsed is not None:
-        parts.append(f"完成率{_percent(judged.rate)}，序时{_percent(judged.elapsed)}")
+        parts.append(f"完成率{percent(judged.rate)}，序时{percent(judged.elapsed)}")
     return "；".join(parts)
-
-
-def _percent(fraction: Decimal) -> str:
-    return f"{plain(fraction * 100)}%"
 
 
 _FLAGGED_TASKS: Final = {Status.LAGGING: "red", Status.OVERDUE: "red", Status.UNREPORTED: "yellow"}
@@ -172,38 +167,34 @@ def tasks_section(store: Store, plan_id: int, as_of: date, year: int) -> TasksSe
     found = board(store, plan_id, as_of)
     if found.task_list is None or not found.states:
         return TasksSection(year)
-    units: dict[str, UnitProgress] = {}
-    flagged: list[TaskProgress] = []
-    for task in found.tasks:
-        state = found.states.get(task.key)
-        if state is None:
-            continue
-        unit = task.lead_unit or "（未定牵头单位）"
-        row = units.get(unit) or UnitProgress(unit, 0, 0, 0, 0)
-        units[unit] = UnitProgress(
-            unit,
-            row.tasks + 1,
-            row.done + (state.status is Status.DONE),
-            row.on_schedule + (state.status is Status.ON_TRACK),
-            row.overdue + (state.status in _FLAGGED_TASKS),
+    units = [  # the 催办 board's own rows (an accepted list names every task's lead unit)
+        UnitProgress(
+            row.unit,
+            row.tasks,
+            row.by_status.get(Status.DONE.value, 0),
+            row.by_status.get(Status.ON_TRACK.value, 0),
+            sum(row.by_status.get(status.value, 0) for status in _FLAGGED_TASKS),
         )
-        if state.status in _FLAGGED_TASKS:
-            flagged.append(
-                TaskProgress(
-                    number=task.number,
-                    task=task.heading,
-                    lead_unit=unit,
-                    deadline=task.deadline,
-                    status=state.status.value,
-                    color=_FLAGGED_TASKS[state.status],
-                    note=_task_note(state.missing, state.lagging),
-                )
-            )
+        for row in by_unit(found)
+        if row.tasks
+    ]
+    flagged = [
+        TaskProgress(
+            number=task.number,
+            task=task.heading,
+            lead_unit=task.lead_unit or "",
+            deadline=task.deadline,
+            status=state.status.value,
+            color=_FLAGGED_TASKS[state.status],
+            note=_task_note(state.missing, state.lagging),
+        )
+        for task in found.tasks
+        if (state := found.states.get(task.key)) is not None and state.status in _FLAGGED_TASKS
+    ]
     flagged.sort(key=lambda t: t.color != "red")  # red first, each in the list's order
     listed = found.task_list
     source = f"任务分工方案第{listed.number}版及各单位进展报告（截至{as_of.isoformat()}）"
-    ordered = sorted(units.values(), key=lambda u: (-u.overdue, -u.tasks, u.unit))
-    return TasksSection(year, ordered, flagged, source)
+    return TasksSection(year, units, flagged, source)
 
 
 def _task_note(missing: tuple[str, ...], lagging: bool) -> str:

@@ -28,7 +28,7 @@ from planwatch.model import ApprovalState, Observation
 from planwatch.store.audit import utc
 from planwatch.store.database import Store
 from planwatch.store.schema import observation_imports, observations, plans
-from planwatch.store.vintages import COLUMNS, KINDS, STATUSES
+from planwatch.store.vintages import COLUMNS, KINDS, STATUSES, counting
 
 BATCH_SIZE = 1000
 # Tests only: a file path. The import writes its pid there after its first batch, then sleeps inside
@@ -223,6 +223,30 @@ def history(store: Store, plan_id: int, series_id: str) -> list[Observation]:
     )
     with store.engine.connect() as connection:
         return [_observation(row) for row in connection.execute(query)]
+
+
+def history_counted(
+    store: Store, plan_id: int, as_of: date, series_ids: Iterable[str]
+) -> dict[str, list[Observation]]:
+    """Every vintage of each series that counted on `as_of` — published and approved by then (a later
+    revision, or a figure still awaiting approval, unseen) — in `history`'s order, in one query."""
+    wanted = sorted(set(series_ids))
+    found: dict[str, list[Observation]] = {series_id: [] for series_id in wanted}
+    o = observations.c
+    query = (
+        select(*COLUMNS)
+        .where(
+            o.plan_id == plan_id,
+            o.series_id.in_(wanted),
+            o.as_of <= as_of,
+            counting(observations, as_of, pending=False),
+        )
+        .order_by(o.series_id, o.period_year, o.period, o.kind, o.as_of, o.id)
+    )
+    with store.engine.connect() as connection:
+        for row in connection.execute(query):
+            found[row.series_id].append(_observation(row))
+    return found
 
 
 def count_observations(store: Store, plan_id: int | None = None) -> int:

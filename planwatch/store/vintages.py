@@ -109,7 +109,7 @@ def _ordered_query(
     few superseded rows too is cheaper than asking the database to leave them out (an anti-join)."""
     o = observations.c
     query: Select[Any] = select(*(_raw(c, dialect) for c in _JUDGED_COLUMNS)).where(
-        o.as_of <= as_of, _counting(observations, as_of, pending)
+        o.as_of <= as_of, counting(observations, as_of, pending)
     )
     if plan_ids is not None:
         query = query.where(o.plan_id.in_(plan_ids))
@@ -135,12 +135,12 @@ def _latest_query(
         n.c.period == o.c.period,
         n.c.kind == o.c.kind,
         n.c.as_of <= as_of,
-        _counting(n, as_of, pending),
+        counting(n, as_of, pending),
         or_(n.c.as_of > o.c.as_of, and_(n.c.as_of == o.c.as_of, n.c.id > o.c.id)),
     )
     columns = [_raw(o.c[c.name], dialect) for c in wanted]
     query: Select[Any] = select(*columns).where(
-        o.c.as_of <= as_of, _counting(o, as_of, pending), ~exists(superseding)
+        o.c.as_of <= as_of, counting(o, as_of, pending), ~exists(superseding)
     )
     if plan_ids is not None:
         query = query.where(o.c.plan_id.in_(plan_ids))
@@ -149,7 +149,7 @@ def _latest_query(
     return query
 
 
-def _counting(table: Any, as_of: date, pending: bool) -> ColumnElement[bool]:
+def counting(table: Any, as_of: date, pending: bool) -> ColumnElement[bool]:
     """Approved on or before the date; with `pending`, anything not returned."""
     approval: ColumnElement[str] = table.c.approval
     if pending:

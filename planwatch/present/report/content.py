@@ -16,7 +16,7 @@ from typing import Any
 from planwatch.errors import PlanwatchError
 from planwatch.evaluate import DEFAULT_SETTINGS
 from planwatch.evaluate.series import due_year
-from planwatch.model import ApprovalState, Indicator, Observation, ValueRef
+from planwatch.model import Indicator, Observation, ValueRef
 from planwatch.present.evaluation_data import evaluation_data
 from planwatch.present.pages.charts import indicator_chart
 from planwatch.present.pages.common import per_year, plan_header
@@ -33,7 +33,7 @@ from planwatch.present.report.sections import ProjectsSection, TasksSection, pro
 from planwatch.services.evaluation import PlanEvaluation, evaluated, plan_period
 from planwatch.services.versions import versions_of
 from planwatch.store import Store
-from planwatch.store.observations import history
+from planwatch.store.observations import history_counted
 from planwatch.store.plans import Adjustment
 
 KEY_CHARTS = 12  # the key indicators drawn as small multiples, as many as the overview's cards
@@ -190,20 +190,9 @@ def figures_read(store: Store, result: PlanEvaluation, series_ids: list[str]) ->
 def vintages_known(
     store: Store, plan_id: int, as_of: date, series_ids: Iterable[str]
 ) -> dict[str, list[Observation]]:
-    """Every vintage of each series that counted on the date (published and approved by then; a
-    later revision, or a figure still awaiting approval, unseen), for the 统计数据 sheet and the
-    charts, which draw the latest of each year."""
-    return {
-        series_id: [o for o in history(store, plan_id, series_id) if counted_on(o, as_of)]
-        for series_id in series_ids
-    }
-
-
-def counted_on(observation: Observation, as_of: date) -> bool:
-    """The evaluation's rule (issue 12): a figure counts from its publication and its approval."""
-    if observation.approval is not ApprovalState.APPROVED or observation.approved_on is None:
-        return False
-    return observation.as_of <= as_of and observation.approved_on <= as_of
+    """Every vintage of each series that counted on the date, for the 统计数据 sheet and the charts,
+    which draw the latest of each year."""
+    return history_counted(store, plan_id, as_of, series_ids)
 
 
 def _year(kind: ReportKind, year: int | None, period: tuple[int, int], due: int, as_of: date) -> int:

@@ -24,3 +24,16 @@ def parse_text(text: str) -> ParsedPlan:
 def ingest(store: Store, parsed: ParsedPlan, lines: Sequence[str]) -> IngestResult:
     """Store a parsed plan as the system would (`planwatch ingest`): the next version of its plan."""
     return store_plan(store, system_actor(), ReadPlan(parsed, tuple(lines)))[0]
+
+
+def tables_of(difference: object) -> set[str]:
+    """The tables an Alembic `compare_metadata` difference (a tuple, or a list of them) is about: the
+    names it holds (a column change names its table as text) and its objects' tables. Meant to be
+    intersected with a set of table names."""
+    if isinstance(difference, str):
+        return {difference}
+    if isinstance(difference, tuple | list):
+        return set().union(*(tables_of(d) for d in difference)) if difference else set()
+    table = getattr(difference, "table", None)
+    name = getattr(difference, "name", None)
+    return {n for n in (getattr(table, "name", None), name) if isinstance(n, str)}

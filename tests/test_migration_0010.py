@@ -12,6 +12,7 @@ from sqlalchemy import text
 from planwatch.store import Store, migrate
 from planwatch.store.schema import metadata
 from planwatch.store.synonyms import SEED
+from tests.helpers import tables_of
 from tests.test_migration_0007 import COUNTS, migrated  # noqa: F401 - the fixture
 
 OURS = {
@@ -42,7 +43,7 @@ def test_the_migrated_schema_is_the_declared_one(migrated: Store) -> None:  # no
     with migrated.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, metadata)
-    assert [d for d in differences if OURS & _tables(d)] == []
+    assert [d for d in differences if OURS & tables_of(d)] == []
 
 
 def test_0010_goes_down_to_0009_and_up_again(migrated: Store) -> None:  # noqa: F811
@@ -55,11 +56,3 @@ def test_0010_goes_down_to_0009_and_up_again(migrated: Store) -> None:  # noqa: 
             text("SELECT COUNT(*) FROM observations WHERE approval = 'approved'")
         ).scalar()
     assert count == COUNTS["observations"]
-
-
-def _tables(difference: object) -> set[str]:
-    if isinstance(difference, tuple | list):
-        return set().union(*(_tables(d) for d in difference)) if difference else set()
-    table = getattr(difference, "table", None)
-    name = getattr(difference, "name", None)
-    return {n for n in (getattr(table, "name", None), name) if isinstance(n, str)}

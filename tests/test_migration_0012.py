@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 
 from planwatch.store import Store, migrate
 from planwatch.store.schema import metadata
+from tests.helpers import tables_of
 from tests.test_migration_0007 import COUNTS, migrated  # noqa: F401 - the fixture
 
 PROJECT_TABLES = {"library_projects", "library_fields", "project_reports", "schedule_settings"}
@@ -32,21 +33,4 @@ def test_0012_and_0011_go_down_and_up_again_keeping_the_figures(migrated: Store)
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, metadata)  # also names the search index's own tables
     ours = PROJECT_TABLES | TASK_TABLES
-    assert [d for d in differences if _table_of(d) in ours] == []
-
-
-def _table_of(difference: object) -> str | None:
-    """The table an Alembic difference (a tuple, or a list of column tuples) is about."""
-    while isinstance(difference, list) and difference:
-        difference = difference[0]
-    if not isinstance(difference, tuple):
-        return None
-    for part in difference:
-        name = getattr(part, "name", None) if hasattr(part, "columns") else getattr(part, "table", None)
-        if isinstance(name, str):
-            return name
-        if hasattr(name, "name"):
-            return str(name.name)
-        if isinstance(part, str) and part in PROJECT_TABLES | TASK_TABLES:
-            return part
-    return None
+    assert [d for d in differences if ours & tables_of(d)] == []

@@ -14,6 +14,7 @@ from typing import Any
 from planwatch.present.labels import APPROVAL_STATE, OBSERVATION_KIND, OBSERVATION_STATUS
 from planwatch.services.actor import ROLE_LABELS, SYSTEM_PREFIX
 from planwatch.services.permissions import CAPABILITY_LABELS
+from planwatch.services.project_fields import NODE_PREFIX
 
 ACTIONS = {
     "plan.ingest": "导入规划",
@@ -239,11 +240,8 @@ def target_label(target: str) -> str:
     return f"{found['series']} {when} {OBSERVATION_KIND[found['kind']]}{found['id'] or ''}"
 
 
-NODE_PREFIX = "node:"  # a project's 节点 (node:主体封顶): its planned date
-
-
 def field_label(name: str) -> str:
-    if name.startswith(NODE_PREFIX):
+    if name.startswith(NODE_PREFIX):  # a project's 节点 (node:主体封顶): its planned date
         return f"节点“{name.removeprefix(NODE_PREFIX)}”计划日期"
     return FIELDS.get(name, OTHER_FIELD)
 

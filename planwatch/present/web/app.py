@@ -188,12 +188,8 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
         # Swagger UI from the vendored copy, started by a script file: the pages allow no inline script.
         return HTMLResponse(environment().get_template("web/api_docs.html").render())
 
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
-
     def plan_id_of(request: Request, plan: str) -> int:
-        return store_of(request).resolve(plan)
+        return auth.store_of(request).resolve(plan)
 
     def page(path: str, template: str) -> Callable[[PageData], PageData]:
         """Register `path` and its `.json` twin (first, so `x.json` never reads as an id) for one endpoint."""
@@ -221,7 +217,7 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
     def home(request: Request) -> Response:
         if auth.user_of(request) is None:
             return RedirectResponse("/public/", status_code=303)
-        plan_id = latest_plan_id(store_of(request))
+        plan_id = latest_plan_id(auth.store_of(request))
         if plan_id is None:
             return RedirectResponse("/plans", status_code=303)
         if (user := auth.user_of(request)) is not None and user.department:  # a unit's items on sign-in
@@ -230,13 +226,13 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
 
     @page("/plans", "web/plans.html")
     def plans(request: Request) -> dict[str, Any]:
-        return plans_page(store_of(request))
+        return plans_page(auth.store_of(request))
 
     @page("/plans/{plan}", "web/overview.html")
     def overview(
         request: Request, plan: str, as_of: str | None = None, pending: bool = False
     ) -> dict[str, Any]:
-        return overview_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of), pending)
+        return overview_page(auth.store_of(request), plan_id_of(request, plan), parse_as_of(as_of), pending)
 
     @page("/plans/{plan}/indicators", "web/indicators.html")
     def indicators(
@@ -249,7 +245,7 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
         pending: bool = False,
         missing: bool = False,
     ) -> dict[str, Any]:
-        store, day = store_of(request), parse_as_of(as_of)
+        store, day = auth.store_of(request), parse_as_of(as_of)
         return indicators_page(
             store, plan_id_of(request, plan), day, category, attribute, status, pending, missing
         )
@@ -258,22 +254,22 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
     def indicator(
         request: Request, plan: str, indicator_id: str, as_of: str | None = None, pending: bool = False
     ) -> dict[str, Any]:
-        store, day = store_of(request), parse_as_of(as_of)
+        store, day = auth.store_of(request), parse_as_of(as_of)
         return indicator_page(store, plan_id_of(request, plan), indicator_id, day, pending)
 
     @page("/plans/{plan}/text", "web/text.html")
     def text(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
-        return text_page(store_of(request), plan_id_of(request, plan), version)
+        return text_page(auth.store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/targets", "web/targets.html")
     def targets(
         request: Request, plan: str, as_of: str | None = None, version: int | None = None
     ) -> dict[str, Any]:
-        return targets_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of), version)
+        return targets_page(auth.store_of(request), plan_id_of(request, plan), parse_as_of(as_of), version)
 
     @page("/plans/{plan}/projects", "web/projects.html")
     def projects(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
-        return projects_page(store_of(request), plan_id_of(request, plan), version)
+        return projects_page(auth.store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/schedule", "web/schedule.html")
     def schedule(
@@ -291,39 +287,39 @@ def create_app(store_url: str | None = None, *, secret_key: str | None = None) -
         filters |= {"status": status, "color": color}
         viewer = auth.user_of(request)
         return schedule_page(
-            store_of(request), plan_id_of(request, plan), parse_as_of(as_of), filters, viewer
+            auth.store_of(request), plan_id_of(request, plan), parse_as_of(as_of), filters, viewer
         )
 
     @page("/plans/{plan}/schedule/{key}", "web/project.html")
     def project(
         request: Request, plan: str, key: str, as_of: str | None = None, notice: str = ""
     ) -> dict[str, Any]:
-        store, viewer = store_of(request), auth.user_of(request)
+        store, viewer = auth.store_of(request), auth.user_of(request)
         data = project_page(store, plan_id_of(request, plan), key, parse_as_of(as_of), viewer)
         return {**data, "notice": notice_text(notice)}
 
     @page("/plans/{plan}/lint", "web/lint.html")
     def lint(request: Request, plan: str, version: int | None = None) -> dict[str, Any]:
-        return lint_page(store_of(request), plan_id_of(request, plan), version)
+        return lint_page(auth.store_of(request), plan_id_of(request, plan), version)
 
     @page("/plans/{plan}/search", "web/search.html")
     def search(request: Request, plan: str, q: str = "", version: int | None = None) -> dict[str, Any]:
-        return search_page(store_of(request), plan_id_of(request, plan), q, version=version)
+        return search_page(auth.store_of(request), plan_id_of(request, plan), q, version=version)
 
     @page("/plans/{plan}/reports", "web/reports.html")
     def plan_reports(request: Request, plan: str, as_of: str | None = None) -> dict[str, Any]:
         auth.require_user(request)  # reports are for the office's users, made on demand
-        return reports_page(store_of(request), plan_id_of(request, plan), parse_as_of(as_of))
+        return reports_page(auth.store_of(request), plan_id_of(request, plan), parse_as_of(as_of))
 
     @page("/plans/{plan}/versions", "web/versions.html")
     def plan_versions(request: Request, plan: str) -> dict[str, Any]:
-        return versions_page(store_of(request), plan_id_of(request, plan))
+        return versions_page(auth.store_of(request), plan_id_of(request, plan))
 
     @page("/plans/{plan}/diff", "web/diff.html")
     def plan_diff(
         request: Request, plan: str, first: int | None = None, second: int | None = None
     ) -> dict[str, Any]:
-        store, plan_id = store_of(request), plan_id_of(request, plan)
+        store, plan_id = auth.store_of(request), plan_id_of(request, plan)
         newest = versions_of(store, plan_id)[-1].version
         later = second if second is not None else newest
         return diff_page(store, plan_id, first if first is not None else max(later - 1, 1), later)

@@ -184,6 +184,23 @@ def require_role(request: Request, *roles: str) -> Actor:
 # ---- forms -----------------------------------------------------------------------------------------------
 
 
+def store_of(request: Request) -> Store:
+    """The app's store (one per app, opened by create_app)."""
+    store: Store = request.app.state.store
+    return store
+
+
+async def plan_form(
+    request: Request, plan: str, limit: int = FORM_LIMIT, max_fields: int = 50
+) -> tuple[FormData, Store, Actor, int]:
+    """What every write on a plan starts with: the form read (size, fields, CSRF token checked), the
+    signed-in user, and the plan the path names."""
+    form = await read_form(request, limit, max_fields)
+    store, actor = store_of(request), require_user(request)
+    plan_id = await run_in_threadpool(store.resolve, plan)
+    return form, store, actor, plan_id
+
+
 async def read_form(request: Request, limit: int = FORM_LIMIT, max_fields: int = 50) -> FormData:
     """The POSTed form, read up to `limit` bytes (413 beyond) and `max_fields` fields (a selection of
     many figures needs more), with its CSRF token checked (403)."""

@@ -31,12 +31,9 @@ UPLOAD_SUFFIXES: Final = (".csv", ".xlsx")
 
 
 def register(app: FastAPI, render: Render) -> None:
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
 
     def entry(request: Request, plan: str, notice: str = "") -> Response:
-        store, actor = store_of(request), auth.require_user(request)
+        store, actor = auth.store_of(request), auth.require_user(request)
         plan_id = store.resolve(plan)
         return render(request, "web/entry.html", entry_page(store, plan_id, actor, notice=notice))
 
@@ -45,9 +42,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/entry", include_in_schema=False)
     async def enter(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         series_id = auth.field(form, "series_id", 32)
         values = {name: auth.field(form, name) for name in FORM_FIELDS}
         try:
@@ -62,9 +57,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/entry/import", include_in_schema=False)
     async def import_file(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request, auth.upload_limit())
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan, auth.upload_limit())
         file_name, content = await uploaded_file(form, "请选择要导入的 .csv 或 .xlsx 文件")
         outcome = await run_in_threadpool(_import, store, actor, plan_id, file_name, content)
         if isinstance(outcome, list):
@@ -74,9 +67,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/assign", include_in_schema=False)
     async def assign_item(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         item_id, department = auth.field(form, "item_id", 32), auth.field(form, "department", 100)
         await run_in_threadpool(assignments.assign, store, actor, plan_id, item_id, department or None)
         return RedirectResponse(f"/plans/{plan_id}/entry?notice=assigned-1", status_code=303)
@@ -85,7 +76,7 @@ def register(app: FastAPI, render: Render) -> None:
         actor = auth.require_user(request)
         if plan is not None and not 0 < plan < 2**31:  # no plan has it: not an overflow in the database
             raise auth.WebError("请求参数无法识别：没有这样的规划编号")
-        return render(request, "web/audit.html", audit_page(store_of(request), actor, plan))
+        return render(request, "web/audit.html", audit_page(auth.store_of(request), actor, plan))
 
     for path in ("/audit.json", "/audit"):
         app.add_api_route(path, audit, methods=["GET"], include_in_schema=False)

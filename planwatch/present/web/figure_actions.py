@@ -19,7 +19,6 @@ from planwatch.present.pages.bulletins import bulletin_page, bulletins_page
 from planwatch.present.web import auth
 from planwatch.present.web.uploads import uploaded_file
 from planwatch.services import approval, bulletins, locks
-from planwatch.store import Store
 
 Page = Callable[[str, str], Callable[..., Any]]
 BULLETIN_SUFFIXES: Final = (".txt", ".docx", ".pdf", ".html", ".htm")
@@ -27,32 +26,27 @@ MOST_IDS: Final = 10_000
 
 
 def register(app: FastAPI, page: Page) -> None:
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
 
     @page("/plans/{plan}/bulletins", "web/bulletins.html")
     def bulletin_list(request: Request, plan: str, notice: str = "") -> dict[str, Any]:
-        store, actor = store_of(request), auth.require_user(request)
+        store, actor = auth.store_of(request), auth.require_user(request)
         return bulletins_page(store, store.resolve(plan), actor, notice)
 
     @page("/plans/{plan}/bulletins/{bulletin_id}", "web/bulletin.html")
     def bulletin(request: Request, plan: str, bulletin_id: int) -> dict[str, Any]:
-        store, actor = store_of(request), auth.require_user(request)
+        store, actor = auth.store_of(request), auth.require_user(request)
         return bulletin_page(store, store.resolve(plan), bulletin_id, actor)
 
     @page("/plans/{plan}/approval", "web/approval.html")
     def approval_queue(
         request: Request, plan: str, year: int | None = None, notice: str = ""
     ) -> dict[str, Any]:
-        store, actor = store_of(request), auth.require_user(request)
+        store, actor = auth.store_of(request), auth.require_user(request)
         return approval_page(store, store.resolve(plan), actor, year, notice)
 
     @app.post("/plans/{plan}/bulletins", include_in_schema=False)
     async def read_bulletin(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request, auth.upload_limit())
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan, auth.upload_limit())
         name, content = await uploaded_file(form, "请选择统计公报文件（.txt、.docx、.pdf 或 .html）")
         if Path(name).suffix.lower() not in BULLETIN_SUFFIXES:
             raise auth.WebError("统计公报应为 .txt、.docx、.pdf 或 .html 文件")
@@ -66,9 +60,7 @@ def register(app: FastAPI, page: Page) -> None:
 
     @app.post("/plans/{plan}/proposals/{proposal_id}", include_in_schema=False)
     async def decide(request: Request, plan: str, proposal_id: int) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         decision = auth.field(form, "decision", 10)
         if decision == "reject":
             reason = auth.field(form, "reason", 500)
@@ -90,9 +82,9 @@ def register(app: FastAPI, page: Page) -> None:
 
     @app.post("/plans/{plan}/approval", include_in_schema=False)
     async def step(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request, 1024 * 1024, max_fields=MOST_IDS + 10)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(
+            request, plan, 1024 * 1024, max_fields=MOST_IDS + 10
+        )
         action, ids, year = auth.field(form, "step", 10), _ids(form), _year(auth.field(form, "year", 8))
         chosen = ids or None
         if action == "review":
@@ -117,9 +109,7 @@ def register(app: FastAPI, page: Page) -> None:
 
     @app.post("/plans/{plan}/locks", include_in_schema=False)
     async def lock(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         year = _year(auth.field(form, "year", 8))
         if year is None:
             raise auth.WebError("请填写要锁定或解锁的年份")

@@ -24,23 +24,20 @@ from planwatch.present.pages.public import (
     public_text_page,
 )
 from planwatch.present.report.open_data import csv_bytes, xlsx_bytes
-from planwatch.store import Store
+from planwatch.present.web import auth
 
 Page = Callable[[str, str], Callable[..., Any]]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def register(app: FastAPI, page: Page) -> None:
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
 
     def day(as_of: str | None) -> date:
         return date_or_today(as_of, field="评估日期")
 
     @page("/public", "public/plans.html")
     def portal(request: Request) -> dict[str, Any]:
-        return portal_page(store_of(request))
+        return portal_page(auth.store_of(request))
 
     @app.get("/public/", include_in_schema=False)
     def portal_home() -> Response:
@@ -48,24 +45,24 @@ def register(app: FastAPI, page: Page) -> None:
 
     @page("/public/plans/{plan}", "public/plan.html")
     def public_plan(request: Request, plan: str, as_of: str | None = None) -> dict[str, Any]:
-        store = store_of(request)
+        store = auth.store_of(request)
         return public_plan_page(store, store.resolve(plan), day(as_of))
 
     @page("/public/plans/{plan}/indicators/{indicator_id}", "public/indicator.html")
     def public_indicator(
         request: Request, plan: str, indicator_id: str, as_of: str | None = None
     ) -> dict[str, Any]:
-        store = store_of(request)
+        store = auth.store_of(request)
         return public_indicator_page(store, store.resolve(plan), indicator_id, day(as_of))
 
     @page("/public/plans/{plan}/text", "public/text.html")
     def public_text(request: Request, plan: str) -> dict[str, Any]:
-        store = store_of(request)
+        store = auth.store_of(request)
         return public_text_page(store, store.resolve(plan))
 
     @app.get("/public/plans/{plan}/figures.{extension}", include_in_schema=True)
     def download(request: Request, plan: str, extension: str, as_of: str | None = None) -> Response:
-        store = store_of(request)
+        store = auth.store_of(request)
         plan_id = store.resolve(plan)
         data = open_data(store, plan_id, day(as_of))
         name = f"planwatch-{plan_id}-{data['as_of']}.{extension}"

@@ -34,12 +34,9 @@ XLSX: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 
 
 def register(app: FastAPI, render: Render) -> None:
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
 
     def entry(request: Request, plan: str, notice: str = "") -> Response:
-        store, actor = store_of(request), auth.require_user(request)
+        store, actor = auth.store_of(request), auth.require_user(request)
         plan_id = store.resolve(plan)
         return render(
             request, "web/schedule_entry.html", schedule_entry_page(store, plan_id, actor, notice=notice)
@@ -50,9 +47,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/schedule/entry", include_in_schema=False)
     async def report(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         key = auth.field(form, "project", 32)
         values = {name: auth.field(form, name, 2000) for name in project_reports.FORM_FIELDS}
         try:
@@ -70,9 +65,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/schedule/import", include_in_schema=False)
     async def import_file(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request, auth.upload_limit())
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan, auth.upload_limit())
         file_name, content = await uploaded_file(form, "请选择要导入的调度表（.xlsx 或 .csv）")
         outcome = await run_in_threadpool(_import, store, actor, plan_id, file_name, content)
         if isinstance(outcome, list):
@@ -84,7 +77,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.get("/plans/{plan}/schedule/template.xlsx", include_in_schema=False)
     def template(request: Request, plan: str, period: str | None = None) -> Response:
-        store, actor = store_of(request), auth.require_user(request)
+        store, actor = auth.store_of(request), auth.require_user(request)
         plan_id = store.resolve(plan)
         with tempfile.TemporaryDirectory(prefix="planwatch-template-") as folder:
             path = Path(folder) / "template.xlsx"
@@ -96,7 +89,7 @@ def register(app: FastAPI, render: Render) -> None:
     def export(request: Request, plan: str, as_of: str | None = None) -> Response:
         from planwatch.present.report.schedule_xlsx import write_schedule_xlsx  # openpyxl on use
 
-        store = store_of(request)
+        store = auth.store_of(request)
         plan_id = store.resolve(plan)
         day = date_or_today(as_of, field="as_of")
         with tempfile.TemporaryDirectory(prefix="planwatch-export-") as folder:
@@ -107,18 +100,14 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/schedule/add", include_in_schema=False)
     async def add(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         values = {name: auth.field(form, name, 2000) for name in LABELS if auth.field(form, name, 2000)}
         key = await run_in_threadpool(project_library.add_project, store, actor, plan_id, values)
         return RedirectResponse(f"/plans/{plan_id}/schedule/{key}?notice=added-1", status_code=303)
 
     @app.post("/plans/{plan}/schedule/{key}/edit", include_in_schema=False)
     async def edit(request: Request, plan: str, key: str) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         values = _edits(form)
         set_on = parse_date(auth.field(form, "set_on", 20), field="生效日期")
         changes = await run_in_threadpool(

@@ -15,15 +15,11 @@ from starlette.concurrency import run_in_threadpool
 from planwatch.present.pages.sessions import sessions_data
 from planwatch.present.web import auth
 from planwatch.services import sessions, users
-from planwatch.store import Store
 
 Render = Callable[..., Response]
 
 
 def register(app: FastAPI, render: Render) -> None:
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
 
     @app.get("/login", include_in_schema=False)
     def login_page(request: Request, next: str = "/") -> Response:
@@ -38,7 +34,7 @@ def register(app: FastAPI, render: Render) -> None:
         agent = request.headers.get("user-agent", "")
         try:
             signed = await run_in_threadpool(
-                sessions.sign_in, store_of(request), name, password, address, agent
+                sessions.sign_in, auth.store_of(request), name, password, address, agent
             )
         except sessions.TooManyAttempts as refused:
             data = {"next": target, "error": str(refused), "name": name}
@@ -54,7 +50,7 @@ def register(app: FastAPI, render: Render) -> None:
         await auth.read_form(request)
         token = auth.sign_out(request)
         if token:
-            await run_in_threadpool(sessions.sign_out, store_of(request), token)
+            await run_in_threadpool(sessions.sign_out, auth.store_of(request), token)
         return RedirectResponse("/login", status_code=303)
 
     @app.get("/account", include_in_schema=False)
@@ -71,7 +67,7 @@ def register(app: FastAPI, render: Render) -> None:
         password, again = auth.field(form, "password", 1000), auth.field(form, "again", 1000)
         if password != again:
             raise auth.WebError("两次输入的新密码不一致")
-        await run_in_threadpool(users.change_password, store_of(request), actor, actor.name, password)
+        await run_in_threadpool(users.change_password, auth.store_of(request), actor, actor.name, password)
         auth.sign_out(request)  # every session of the user has ended, this one too: sign in again
         return RedirectResponse("/login", status_code=303)
 
@@ -79,11 +75,11 @@ def register(app: FastAPI, render: Render) -> None:
     @app.get("/sessions.json", include_in_schema=False)
     def open_sessions(request: Request) -> Response:
         actor = auth.require_user(request)
-        return render(request, "web/sessions.html", sessions_data(store_of(request), actor))
+        return render(request, "web/sessions.html", sessions_data(auth.store_of(request), actor))
 
     @app.post("/sessions/{session_id}/end", include_in_schema=False)
     async def end_session(request: Request, session_id: int) -> Response:
         await auth.read_form(request)
         actor = auth.require_user(request)
-        await run_in_threadpool(sessions.end_session, store_of(request), actor, session_id)
+        await run_in_threadpool(sessions.end_session, auth.store_of(request), actor, session_id)
         return RedirectResponse("/sessions", status_code=303)

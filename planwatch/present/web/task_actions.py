@@ -14,7 +14,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import UploadFile
 
 from planwatch import config
 from planwatch.dates import parse_date
@@ -39,17 +39,6 @@ MEDIA = {
 
 
 def register(app: FastAPI, render: Render) -> None:
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
-
-    async def start(
-        request: Request, plan: str, limit: int = auth.FORM_LIMIT
-    ) -> tuple[FormData, Store, Actor, int]:
-        form = await auth.read_form(request, limit)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
-        return form, store, actor, plan_id
 
     def back(target: str) -> RedirectResponse:
         return RedirectResponse(target, status_code=303)
@@ -58,14 +47,14 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/tasks/draft", include_in_schema=False)
     async def draft(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         replace = auth.field(form, "replace", 8) == "1"
         made = await run_in_threadpool(lambda: tasks.draft(store, actor, plan_id, replace_draft=replace))
         return back(f"/plans/{plan_id}/tasks/list?notice=drafted-{len(made.tasks)}")
 
     @app.post("/plans/{plan}/tasks/edit", include_in_schema=False)
     async def edit(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         key = auth.field(form, "key", 16).upper()
         co = auth.field(form, "co_units", 1000)
         changes = Changes(
@@ -81,21 +70,21 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/tasks/confirm", include_in_schema=False)
     async def confirm(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         keys = [k.upper() for k in form.getlist("key") if isinstance(k, str) and k] or None
         count = await run_in_threadpool(task_edits.confirm_suggestions, store, actor, plan_id, keys)
         return back(f"/plans/{plan_id}/tasks/list?notice=confirmed-{count}")
 
     @app.post("/plans/{plan}/tasks/merge", include_in_schema=False)
     async def merge(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         keys = [k.upper() for k in form.getlist("key") if isinstance(k, str) and k]
         merged = await run_in_threadpool(task_edits.merge_tasks, store, actor, plan_id, keys)
         return back(f"/plans/{plan_id}/tasks/list?notice=merged-{merged.key}#{merged.key}")
 
     @app.post("/plans/{plan}/tasks/split", include_in_schema=False)
     async def split(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         key, heading = auth.field(form, "key", 16).upper(), auth.field(form, "heading", 500)
         line = auth.field(form, "at_line", 8)
         if not line.isascii() or not line.isdigit():
@@ -105,14 +94,14 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/tasks/drop", include_in_schema=False)
     async def drop(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         key = auth.field(form, "key", 16).upper()
         await run_in_threadpool(task_edits.drop_task, store, actor, plan_id, key)
         return back(f"/plans/{plan_id}/tasks/list?notice=dropped-{key}")
 
     @app.post("/plans/{plan}/tasks/accept", include_in_schema=False)
     async def accept(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         day = parse_date(auth.field(form, "in_force_from", 20), field="施行日期")
         if day is None:
             raise auth.WebError("请填写施行日期")
@@ -124,13 +113,13 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/tasks/discard", include_in_schema=False)
     async def discard(request: Request, plan: str) -> Response:
-        _, store, actor, plan_id = await start(request, plan)
+        _, store, actor, plan_id = await auth.plan_form(request, plan)
         number = await run_in_threadpool(tasks.discard_draft, store, actor, plan_id)
         return back(f"/plans/{plan_id}/tasks/list?which=in_force&notice=discarded-{number}")
 
     @app.post("/plans/{plan}/tasks/import", include_in_schema=False)
     async def import_sheet(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan, auth.upload_limit())
+        form, store, actor, plan_id = await auth.plan_form(request, plan, auth.upload_limit())
         file_name, content = await uploaded_file(form, "请选择要导入的任务清单 .xlsx 文件")
         outcome = await run_in_threadpool(_import, store, actor, plan_id, file_name, content)
         if isinstance(outcome, list):
@@ -142,7 +131,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.get("/plans/{plan}/tasks/export", include_in_schema=False)
     def export(request: Request, plan: str, format: str = "docx", which: str = "in_force") -> Response:
-        store = store_of(request)
+        store = auth.store_of(request)
         plan_id = store.resolve(plan)
         if format not in MEDIA:
             raise auth.WebError("导出格式应为 docx 或 xlsx")
@@ -165,7 +154,7 @@ def register(app: FastAPI, render: Render) -> None:
     @app.post("/plans/{plan}/tasks/{key}/report", include_in_schema=False)
     async def report(request: Request, plan: str, key: str) -> Response:
         limit = config.size(config.EVIDENCE_MAX_SIZE) + auth.FORM_LIMIT
-        form, store, actor, plan_id = await start(request, plan, limit)
+        form, store, actor, plan_id = await auth.plan_form(request, plan, limit)
         entry = ReportForm(
             period=auth.field(form, "period", 20),
             progress=auth.field(form, "progress", 4000),
@@ -182,7 +171,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/reports/{report_id}/review", include_in_schema=False)
     async def review(request: Request, plan: str, report_id: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         number = _number(report_id, "报告")
         decision, reason = auth.field(form, "decision", 8), auth.field(form, "reason", 4000)
         done = await run_in_threadpool(
@@ -192,7 +181,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/tasks/remind", include_in_schema=False)
     async def remind(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         unit, key = auth.field(form, "unit", 100) or None, auth.field(form, "key", 16).upper() or None
         sent = await run_in_threadpool(
             lambda: task_reports.remind(store, actor, plan_id, unit=unit, task_key=key)
@@ -202,7 +191,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.get("/plans/{plan}/evidence/{evidence_id}", include_in_schema=False)
     def evidence(request: Request, plan: str, evidence_id: int) -> Response:
-        store = store_of(request)
+        store = auth.store_of(request)
         info, content = task_reports.evidence_download(store, auth.user_of(request), evidence_id)
         return _download(content, info.media_type, info.file_name)
 
@@ -210,7 +199,7 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/notices", include_in_schema=False)
     async def issue(request: Request, plan: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         key, problem = auth.field(form, "key", 16).upper(), auth.field(form, "problem", 4000)
         reply_by = parse_date(auth.field(form, "reply_by", 20), field="回复期限")
         if reply_by is None:
@@ -220,14 +209,14 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/plans/{plan}/notices/{notice_id}/reply", include_in_schema=False)
     async def reply(request: Request, plan: str, notice_id: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         number, text = _number(notice_id, "督办单"), auth.field(form, "text", 4000)
         await run_in_threadpool(task_notices.reply, store, actor, plan_id, number, text)
         return back(f"/plans/{plan_id}/notices/{number}")
 
     @app.post("/plans/{plan}/notices/{notice_id}/close", include_in_schema=False)
     async def close(request: Request, plan: str, notice_id: str) -> Response:
-        form, store, actor, plan_id = await start(request, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         number, text = _number(notice_id, "督办单"), auth.field(form, "text", 4000)
         await run_in_threadpool(task_notices.close, store, actor, plan_id, number, text)
         return back(f"/plans/{plan_id}/notices/{number}")
@@ -237,7 +226,7 @@ def register(app: FastAPI, render: Render) -> None:
     @app.post("/departments", include_in_schema=False)
     async def save_department(request: Request) -> Response:
         form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
+        store, actor = auth.store_of(request), auth.require_user(request)
         name = auth.field(form, "name", 100)
         await run_in_threadpool(
             lambda: departments.add_department(

@@ -13,19 +13,15 @@ from planwatch.present.pages.departments import departments_page
 from planwatch.present.pages.followup import due_page, my_tasks_page, notice_page, notices_page
 from planwatch.present.pages.tasks import task_list_page, task_page, tasks_page
 from planwatch.present.web import auth
-from planwatch.store import Store
 
 PageData = Callable[..., dict[str, Any]]
 Page = Callable[[str, str], Callable[[PageData], PageData]]
 
 
 def register(page: Page) -> None:
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
 
     def plan_id_of(request: Request, plan: str) -> int:
-        return store_of(request).resolve(plan)
+        return auth.store_of(request).resolve(plan)
 
     @page("/plans/{plan}/tasks", "web/tasks.html")
     def tasks(
@@ -37,14 +33,16 @@ def register(page: Page) -> None:
         unit: str | None = None,
     ) -> dict[str, Any]:
         day = date_or_today(as_of, field="as_of")
-        return tasks_page(store_of(request), plan_id_of(request, plan), day, by, status or None, unit or None)
+        return tasks_page(
+            auth.store_of(request), plan_id_of(request, plan), day, by, status or None, unit or None
+        )
 
     @page("/plans/{plan}/tasks/list", "web/task_list.html")
     def task_list(request: Request, plan: str, which: str = "draft", notice: str = "") -> dict[str, Any]:
         chosen: str | int = int(which) if which.isascii() and which.isdigit() else which
         if chosen not in ("draft", "in_force") and not isinstance(chosen, int):
             chosen = "draft"
-        return {**task_list_page(store_of(request), plan_id_of(request, plan), chosen), "notice": notice}
+        return {**task_list_page(auth.store_of(request), plan_id_of(request, plan), chosen), "notice": notice}
 
     @page("/plans/{plan}/tasks/mine", "web/my_tasks.html")
     def my_tasks(
@@ -52,32 +50,34 @@ def register(page: Page) -> None:
     ) -> dict[str, Any]:
         day = date_or_today(as_of, field="as_of")
         return my_tasks_page(
-            store_of(request), plan_id_of(request, plan), auth.user_of(request), day, unit or None
+            auth.store_of(request), plan_id_of(request, plan), auth.user_of(request), day, unit or None
         )
 
     @page("/plans/{plan}/tasks/due", "web/task_due.html")
     def due(request: Request, plan: str, as_of: str | None = None, unit: str | None = None) -> dict[str, Any]:
         day = date_or_today(as_of, field="as_of")
-        return due_page(store_of(request), plan_id_of(request, plan), day, unit or None)
+        return due_page(auth.store_of(request), plan_id_of(request, plan), day, unit or None)
 
     @page("/plans/{plan}/tasks/{key}", "web/task.html")
     def task(request: Request, plan: str, key: str, as_of: str | None = None) -> dict[str, Any]:
         day = date_or_today(as_of, field="as_of")
         return task_page(
-            store_of(request), plan_id_of(request, plan), key.upper(), day, auth.user_of(request)
+            auth.store_of(request), plan_id_of(request, plan), key.upper(), day, auth.user_of(request)
         )
 
     @page("/plans/{plan}/notices", "web/notices.html")
     def notices(request: Request, plan: str, as_of: str | None = None) -> dict[str, Any]:
-        return notices_page(store_of(request), plan_id_of(request, plan), date_or_today(as_of, field="as_of"))
+        return notices_page(
+            auth.store_of(request), plan_id_of(request, plan), date_or_today(as_of, field="as_of")
+        )
 
     @page("/plans/{plan}/notices/{notice_id}", "web/notice.html")
     def notice(request: Request, plan: str, notice_id: int, as_of: str | None = None) -> dict[str, Any]:
         day = date_or_today(as_of, field="as_of")
         return notice_page(
-            store_of(request), plan_id_of(request, plan), notice_id, day, auth.user_of(request)
+            auth.store_of(request), plan_id_of(request, plan), notice_id, day, auth.user_of(request)
         )
 
     @page("/departments", "web/departments.html")
     def departments(request: Request, notice: str = "") -> dict[str, Any]:
-        return {**departments_page(store_of(request)), "notice": notice}
+        return {**departments_page(auth.store_of(request)), "notice": notice}

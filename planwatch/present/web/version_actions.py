@@ -10,19 +10,13 @@ from starlette.concurrency import run_in_threadpool
 from planwatch.dates import parse_date
 from planwatch.present.web import auth
 from planwatch.services import versions
-from planwatch.store import Store
 
 
 def register(app: FastAPI) -> None:
-    def store_of(request: Request) -> Store:
-        store: Store = request.app.state.store
-        return store
 
     @app.post("/plans/{plan}/adopt", include_in_schema=False)
     async def adopt(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         number = _number(auth.field(form, "version", 8), "版本")
         day = parse_date(auth.field(form, "in_force_from", 20), field="施行日期")
         if day is None:
@@ -35,9 +29,7 @@ def register(app: FastAPI) -> None:
 
     @app.post("/plans/{plan}/pair", include_in_schema=False)
     async def pair(request: Request, plan: str) -> Response:
-        form = await auth.read_form(request)
-        store, actor = store_of(request), auth.require_user(request)
-        plan_id = await run_in_threadpool(store.resolve, plan)
+        form, store, actor, plan_id = await auth.plan_form(request, plan)
         number = _number(auth.field(form, "version", 8), "版本")
         kind, local_id = auth.field(form, "kind", 16), auth.field(form, "local_id", 32)
         key = auth.field(form, "key", 32) if auth.field(form, "decision", 8) == "pair" else None
